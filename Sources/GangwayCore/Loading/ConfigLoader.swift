@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// Loads gangway.yml.
+enum ConfigLoader {
+    static let file = "gangway.yml"
+
+    static func load(source: URL, into diagnostics: inout [Diagnostic]) -> SiteConfig {
+        var config = SiteConfig(title: source.standardizedFileURL.lastPathComponent)
+        let url = source.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error("no gangway.yml here: this folder is not a Gangway site", at: SourceLocation(file: file),
+                                      hint: "run 'gangway init DIR' to start a site, or pass --source"))
+            return config
+        }
+        guard let text = SourceText.read(url, relativePath: file, into: &diagnostics) else { return config }
+        let doc = YAMLDocument(file: file, lineOffset: 0)
+        guard let node = doc.parse(text, into: &diagnostics) else { return config }
+        CredentialScan.scan(node, doc: doc, into: &diagnostics)
+        guard let map = MappingReader(node, doc: doc, what: "gangway.yml", into: &diagnostics) else { return config }
+        map.checkKeys(known: SiteConfig.keys, into: &diagnostics)
+
+        if let title = map.string("title", into: &diagnostics) { config.title = title }
+        if let base = map.string("base_url", into: &diagnostics) {
+            if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            } else {
+                diagnostics.append(.error("'base_url' must be an http or https address, like https://onboarding.example.org/",
+                                          at: doc.location(map.value("base_url")!)))
+            }
+        }
+        if let language = map.string("language", into: &diagnostics) {
+            if language.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
+                config.language = language
+            } else {
+                diagnostics.append(.error("'language' must be a language tag like en or fr-CA", at: doc.location(map.value("language")!)))
+            }
+        }
+        if let zone = map.string("timezone", into: &diagnostics) {
+            if TimeZone(identifier: zone) != nil {
+                config.timezone = zone
+            } else {
+                diagnostics.append(.error("unknown time zone '\(zone)' (use a name like America/Toronto)", at: doc.location(map.value("timezone")!)))
+            }
+        }
+        if let b = map.bool("dashboard", into: &diagnostics) { config.dashboard = b }
+        if let b = map.bool("publish_emails", into: &diagnostics) { config.publishEmails = b }
+        if let b = map.bool("unsafe_html", into: &diagnostics) { config.unsafeHTML = b }
+        if let mode = map.string("clinic_urls", into: &diagnostics) {
+            if let value = SiteConfig.ClinicURLs(rawValue: mode) {
+                config.clinicURLs = value
+            } else {
+                diagnostics.append(.error("'clinic_urls' must be 'slug' or 'token', not '\(mode)'", at: doc.location(map.value("clinic_urls")!)))
+            }
+        }
+        return config
+    }
+}

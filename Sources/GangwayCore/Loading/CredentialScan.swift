@@ -1,0 +1,35 @@
+import Yams
+
+/// Finds keys that would hold a credential, at any depth. The value is never read or echoed:
+/// a credential must not reach a case file, let alone a published page.
+enum CredentialScan {
+    static let words = ["password", "passwd", "secret", "token", "api_key", "tenant_id", "uuid", "username"]
+
+    static func isCredential(_ key: String) -> Bool {
+        let normalized = String(key.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+        return words.contains { word in
+            normalized == word || normalized.hasSuffix("_" + word) || normalized.hasPrefix(word + "_")
+                || (word == "api_key" && normalized == "apikey") || (word == "username" && normalized == "user_name")
+        }
+    }
+
+    static func scan(_ node: Node, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let name = key.string, isCredential(name) {
+                    diagnostics.append(.error(
+                        "'\(name)' holds a credential; credentials never go into \(doc.file.hasSuffix(".md") ? "a guide" : "a case file"), so they can never be published",
+                        at: doc.location(key),
+                        hint: "remove the key; share credentials by phone or a password manager, not in the portal"))
+                } else {
+                    scan(value, doc: doc, into: &diagnostics)
+                }
+            }
+        case .sequence(let seq):
+            for item in seq { scan(item, doc: doc, into: &diagnostics) }
+        case .scalar, .alias:
+            break
+        }
+    }
+}

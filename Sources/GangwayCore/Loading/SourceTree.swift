@@ -1,0 +1,57 @@
+import Foundation
+
+/// Lists the source folder's files in a fixed order (by name, whatever the file system returns)
+/// and refuses symbolic links that lead outside the source folder.
+struct SourceTree: Sendable {
+    let root: URL
+
+    init(root: URL) {
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(relative).path)
+    }
+
+    func isDirectory(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Entries of a folder, sorted, hidden files left out; links that leave the source folder are reported and dropped.
+    func entries(_ relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
+        var out: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if isContained(path) {
+                out.append(path)
+            } else {
+                diagnostics.append(.error("symbolic link leads outside the source folder; it is not followed", at: SourceLocation(file: path)))
+            }
+        }
+        return out
+    }
+
+    /// Every file below a folder, recursively, sorted by path.
+    func files(under relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        var out: [String] = []
+        for path in entries(relative, into: &diagnostics) {
+            if isDirectory(path) {
+                out += files(under: path, into: &diagnostics)
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Whether `relative` resolves inside the source folder once every link on the way is followed.
+    func isContained(_ relative: String) -> Bool {
+        let resolved = url(relative).resolvingSymlinksInPath().standardizedFileURL.path
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return resolved.hasPrefix(rootPath)
+    }
+}

@@ -1,0 +1,3 @@
+extension StarterSite {
+    static let embedded: [(String, String)] = []
+}
