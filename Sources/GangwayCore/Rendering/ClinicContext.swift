@@ -33,7 +33,9 @@ struct ClinicContext {
         if !people.isEmpty { c["contacts"] = people }
         if !clinic.providers.isEmpty {
             c["providers"] = clinic.providers.map { person($0, role: $0.role) }
+            c["has_providers"] = true
         }
+        if !people.isEmpty || !clinic.providers.isEmpty { c["has_people"] = true }
         return c
     }
 
@@ -50,8 +52,7 @@ struct ClinicContext {
         }
         if current.status == .waiting {
             let party = step.waitOn ?? (step.owner == .clinic ? .vendor : .clinic)
-            var text = "Waiting on \(guide.ownerName(party))"
-            if let waitFor = step.waitFor { text += ": \(lowercasedFirst(waitFor))" }
+            var text = step.waitFor.map { "Waiting: \($0)" } ?? "Waiting on \(guide.ownerName(party))"
             var result: [String: Any] = ["actor": guide.ownerName(party), "actor_key": party.rawValue, "step": current.id]
             if let by = current.expectedBy {
                 text += current.overdue ? ". It was expected by \(by.display) and is overdue." : ". Expected by \(by.display)."
@@ -92,6 +93,7 @@ struct ClinicContext {
             if let w = step.waitFor { s["wait_for"] = w }
             if let days = step.waitDays { s["wait_text"] = WaitText.days(days) }
             if !step.requires.isEmpty {
+                s["has_requires"] = true
                 s["requires"] = step.requires.map { r -> [String: Any] in
                     let (complete, missing) = Completeness.check(r, in: clinic)
                     var item: [String: Any] = ["label": RequirementLabel.text(r), "key": r.rawValue]
@@ -115,12 +117,6 @@ struct ClinicContext {
         }
         if config.publishEmails, let phone = p.phone { d["phone"] = phone }
         return d
-    }
-
-    private func lowercasedFirst(_ s: String) -> String {
-        // "QHR sends…" keeps its capital; "The clinic…" reads better mid-sentence in lower case.
-        guard let first = s.first, first.isUppercase, s.dropFirst().first?.isLowercase == true else { return s }
-        return first.lowercased() + s.dropFirst()
     }
 }
 

@@ -125,7 +125,7 @@ public struct SiteRenderer: Sendable {
                 if let w = step.waitFor { s["wait_for"] = w }
                 if let d = step.waitDays { s["wait_text"] = WaitText.days(d) }
                 if step.skipIfExistingLink { s["skip_if_existing_link"] = true }
-                if !step.requires.isEmpty { s["requires"] = step.requires.map { ["label": RequirementLabel.text($0), "key": $0.rawValue] } }
+                if !step.requires.isEmpty { s["has_requires"] = true; s["requires"] = step.requires.map { ["label": RequirementLabel.text($0), "key": $0.rawValue] } }
                 return s
             },
         ]
@@ -159,7 +159,9 @@ public struct SiteRenderer: Sendable {
         ]
         if listClinics && !summaries.isEmpty {
             c["clinics"] = summaries.map { clinicRow($0, root: "") }
+            c["has_clinics"] = true
         }
+        if !site.pages.isEmpty { c["has_pages"] = true }
         if site.config.dashboard { c["dashboard"] = true }
         return c
     }

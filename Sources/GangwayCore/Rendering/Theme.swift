@@ -12,7 +12,8 @@ public struct Theme: Sendable {
     public let assets: [(path: String, data: Data)]
 
     func render(_ kind: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: kind) ?? ""
+        let html = library.render(context, withTemplate: kind) ?? ""
+        return html.hasSuffix("\n") ? html : html + "\n"
     }
 
     static func load(tree: SourceTree, into diagnostics: inout [Diagnostic]) -> Theme? {

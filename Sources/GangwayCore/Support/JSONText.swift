@@ -39,7 +39,7 @@ public enum JSONText {
             if items.isEmpty { out += "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out += indent == nil ? ", " : "," }
                 newline(&out, indent.map { $0 + 1 })
                 write(item, into: &out, indent: indent.map { $0 + 1 })
             }
