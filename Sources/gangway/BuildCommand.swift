@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
         switch DiagnosticFormat(rawValue: format)! {
         case .text:
             DiagnosticPrinter.printText(diagnostics)
-            let clinics = result.site.map { "\($0.clinics.count) clinics, \($0.guides.count) guides: " } ?? ""
+            let clinics = result.site.map { "\(plural($0.clinics.count, "clinic")), \(plural($0.guides.count, "guide")): " } ?? ""
             FileHandle.standardError.write(Data("\(clinics)\(DiagnosticFormatter.summary(diagnostics))\n".utf8))
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(diagnostics).utf8))
@@ -77,3 +77,5 @@ enum DiagnosticPrinter {
         FileHandle.standardError.write(Data(DiagnosticFormatter.text(diagnostics, color: color).utf8))
     }
 }
+
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

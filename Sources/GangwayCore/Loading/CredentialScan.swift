@@ -13,21 +13,24 @@ enum CredentialScan {
         }
     }
 
-    static func scan(_ node: Node, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) {
+    /// `namesOnly`: the keys of this mapping are names (a case file's step ids), not fields,
+    /// so only their values are searched.
+    static func scan(_ node: Node, doc: YAMLDocument, namesOnly: Bool = false, top: Bool = true, into diagnostics: inout [Diagnostic]) {
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
-                if let name = key.string, isCredential(name) {
+                if !namesOnly, let name = key.string, isCredential(name) {
                     diagnostics.append(.error(
                         "'\(name)' holds a credential; credentials never go into \(doc.file.hasSuffix(".md") ? "a guide" : "a case file"), so they can never be published",
                         at: doc.location(key),
                         hint: "remove the key; share credentials by phone or a password manager, not in the portal"))
                 } else {
-                    scan(value, doc: doc, into: &diagnostics)
+                    let stepIDs = top && key.string == "steps" && doc.file.hasPrefix("content/clinics/")
+                    scan(value, doc: doc, namesOnly: stepIDs, top: false, into: &diagnostics)
                 }
             }
         case .sequence(let seq):
-            for item in seq { scan(item, doc: doc, into: &diagnostics) }
+            for item in seq { scan(item, doc: doc, top: false, into: &diagnostics) }
         case .scalar, .alias:
             break
         }

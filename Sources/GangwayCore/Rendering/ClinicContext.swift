@@ -82,22 +82,23 @@ struct ClinicContext {
                 "status_label": StepStatusLabel.text(view.status),
                 "body_html": step.bodyHTML,
             ]
-            if view.status.isFinished { s["finished"] = true }
-            if view.id == status.currentStep { s["current"] = true }
-            if view.overdue { s["overdue"] = true }
-            if let d = view.started { s["started"] = DayContext(d).dictionary }
-            if let d = view.done { s["done_on"] = DayContext(d).dictionary }
-            if let d = view.since { s["since"] = DayContext(d).dictionary }
-            if let d = view.expectedBy { s["expected_by"] = DayContext(d).dictionary }
-            if let note = view.note, !note.isEmpty { s["note"] = note }
-            if let w = step.waitFor { s["wait_for"] = w }
-            if let days = step.waitDays { s["wait_text"] = WaitText.days(days) }
+            s["finished"] = view.status.isFinished
+            s["current"] = view.id == status.currentStep
+            s["overdue"] = view.overdue
+            s.put("started", view.started.map { DayContext($0).dictionary })
+            s.put("done_on", view.done.map { DayContext($0).dictionary })
+            s.put("since", view.since.map { DayContext($0).dictionary })
+            s.put("expected_by", view.expectedBy.map { DayContext($0).dictionary })
+            s.put("note", view.note.flatMap { $0.isEmpty ? nil : $0 })
+            s.put("wait_for", step.waitFor)
+            s.put("wait_text", step.waitDays.map(WaitText.days))
+            s["has_requires"] = !step.requires.isEmpty
+            s.put("requires", nil)
             if !step.requires.isEmpty {
-                s["has_requires"] = true
                 s["requires"] = step.requires.map { r -> [String: Any] in
                     let (complete, missing) = Completeness.check(r, in: clinic)
-                    var item: [String: Any] = ["label": RequirementLabel.text(r), "key": r.rawValue]
-                    if complete { item["complete"] = true } else { item["missing"] = missing ?? "incomplete" }
+                    var item: [String: Any] = ["label": RequirementLabel.text(r), "key": r.rawValue, "complete": complete]
+                    item.put("missing", complete ? nil : (missing ?? "incomplete"))
                     return item
                 }
             }
@@ -108,14 +109,12 @@ struct ClinicContext {
 
     private func person(_ p: Person, role: String?) -> [String: Any] {
         var d: [String: Any] = [:]
-        if let v = p.name { d["name"] = v }
-        if let v = p.title { d["title"] = v }
-        if let v = role { d["role"] = v }
-        if let email = p.email {
-            d["email"] = config.publishEmails ? email : EmailMask.mask(email)
-            if config.publishEmails { d["email_link"] = "mailto:" + email }
-        }
-        if config.publishEmails, let phone = p.phone { d["phone"] = phone }
+        d.put("name", p.name)
+        d.put("title", p.title)
+        d.put("role", role)
+        d.put("email", p.email.map { config.publishEmails ? $0 : EmailMask.mask($0) })
+        d.put("email_link", config.publishEmails ? p.email.map { "mailto:" + $0 } : nil)
+        d.put("phone", config.publishEmails ? p.phone : nil)
         return d
     }
 }

@@ -122,15 +122,16 @@ public struct SiteRenderer: Sendable {
                     "number": index + 1, "id": step.id, "title": step.title, "owner": step.owner.rawValue,
                     "owner_label": guide.ownerName(step.owner), "body_html": step.bodyHTML,
                 ]
-                if let w = step.waitFor { s["wait_for"] = w }
-                if let d = step.waitDays { s["wait_text"] = WaitText.days(d) }
-                if step.skipIfExistingLink { s["skip_if_existing_link"] = true }
-                if !step.requires.isEmpty { s["has_requires"] = true; s["requires"] = step.requires.map { ["label": RequirementLabel.text($0), "key": $0.rawValue] } }
+                s.put("wait_for", step.waitFor)
+                s.put("wait_text", step.waitDays.map(WaitText.days))
+                s["skip_if_existing_link"] = step.skipIfExistingLink
+                s["has_requires"] = !step.requires.isEmpty
+                s["requires"] = step.requires.map { ["label": RequirementLabel.text($0), "key": $0.rawValue] }
                 return s
             },
         ]
-        if let v = guide.emr { g["emr"] = v }
-        if let v = guide.summary { g["summary"] = v }
+        g.put("emr", guide.emr)
+        g.put("summary", guide.summary)
         return g
     }
 
@@ -142,8 +143,8 @@ public struct SiteRenderer: Sendable {
             "percent": st.total == 0 ? 100 : st.done * 100 / st.total, "guide": st.guide,
             "guide_title": site.guide(named: st.guide)?.title ?? st.guide, "next": s.nextText,
         ]
-        if let current = st.current { row["current_step"] = current.title }
-        if st.overdue { row["overdue"] = true }
+        row.put("current_step", st.current?.title)
+        row["overdue"] = st.overdue
         return row
     }
 
@@ -151,8 +152,8 @@ public struct SiteRenderer: Sendable {
         var c: [String: Any] = [
             "guides": site.guides.map { g -> [String: Any] in
                 var d: [String: Any] = ["title": g.title, "url": "guides/\(g.name)/index.html", "step_count": g.steps.count]
-                if let v = g.emr { d["emr"] = v }
-                if let v = g.summary { d["summary"] = v }
+                d.put("emr", g.emr)
+                d.put("summary", g.summary)
                 return d
             },
             "pages": site.pages.map { ["title": $0.title, "url": "pages/\($0.name)/index.html"] },

@@ -33,6 +33,54 @@ publish_emails: false
 unsafe_html: false
 
 """####),
+        ("content/clinics/harbourview.yml", ####"""
+# Accuro clinic that already had an Ocean CDS link: steps 2 to 4 do not apply.
+clinic: Harbourview Medical Clinic
+guide: accuro
+office_name: HARBOURVIEW MEDICAL
+region: Nova Scotia
+ocean_contact: {name: Marc Leblanc, title: Ocean representative, email: mleblanc@ocean.example, phone: 902-555-0142}
+signatory: {name: Dr. Fiona MacLeod, title: Clinic owner, email: fmacleod@harbourview.example}
+providers:
+  - {name: Dr. Fiona MacLeod, email: fmacleod@harbourview.example, role: physician}
+  - {name: Dr. Ravi Patel, email: rpatel@harbourview.example, role: physician}
+  - {name: Dr. Hannah Cho, email: hcho@harbourview.example, role: physician}
+existing_cds_link: true
+notes: |
+  The clinic set up an Ocean CDS link for eReferral in 2024. Two physicians
+  who joined since then need to be given access; Marc is updating permissions.
+steps:
+  check-existing-access: {status: done, done: 2026-11-03, note: Existing Ocean CDS link found}
+  request-contract: {status: skipped, note: Not needed; the clinic already has an Ocean CDS link}
+  sign-contract: {status: skipped, note: Not needed; the existing contract still applies}
+  retrieve-password: {status: skipped, note: Not needed; the link already has working account details}
+  complete-integration: {status: in-progress, started: 2026-11-09, note: Ocean is adding Dr. Patel and Dr. Cho to the existing link}
+
+"""####),
+        ("content/clinics/lakeshore.yml", ####"""
+# Accuro clinic waiting for QHR to send the contract (expected by 1 Dec 2026).
+clinic: Lakeshore Family Health Team
+guide: accuro
+office_name: Lakeshore FHT
+region: Ontario
+ocean_contact: {name: Priya Raman, title: Ocean representative, email: priya@ocean.example}
+signatory: {name: Dr. Amara Singh, title: Lead physician, email: asingh@lakeshore.example, phone: 416-555-0100}
+providers:
+  - {name: Dr. Amara Singh, email: asingh@lakeshore.example}
+  - {name: Dr. Tom Okafor, email: tokafor@lakeshore.example, role: physician}
+  - {name: Jenna Morris, email: jmorris@lakeshore.example, role: nurse practitioner}
+existing_cds_link: false
+notes: |
+  Dr. Singh signs for the clinic. The office manager, **Carla Ruiz**, is the
+  day-to-day contact but is not a provider, so she is not on the provider list.
+steps:
+  check-existing-access: {status: done, done: 2026-11-18, note: No Ocean CDS link found in Accuro}
+  request-contract: {status: done, started: 2026-11-20, done: 2026-11-24}
+  sign-contract: {status: waiting, since: 2026-11-24, note: Request sent; QHR will email the contract to Dr. Singh}
+  retrieve-password: {status: todo}
+  complete-integration: {status: todo}
+
+"""####),
         ("content/guides/accuro/01-check-existing-access.md", ####"""
 ---
 title: Check whether Accuro already has an Ocean link
@@ -44,8 +92,8 @@ an earlier project. If yours does, most of this guide does not apply.
 
 **What to do**
 
-- [ ] Log in to Accuro and look for an **Ocean CDS link**.
-- [ ] Tell your onboarding contact what you found, even if there is no link.
+- Log in to Accuro and look for an **Ocean CDS link**.
+- Tell your onboarding contact what you found, even if there is no link.
 
 **If you find a link**
 
@@ -75,10 +123,10 @@ either of these:
 
 **What the request must include**
 
-- [ ] The **signatory's** contact details: full name, title, email address and
-      phone number. This is the person who will sign the contract.
-- [ ] The **name and email of each provider** to be enabled.
-- [ ] Your **Accuro Office Name**, exactly as Accuro displays it.
+- The **signatory's** contact details: full name, title, email address and
+  phone number. This is the person who will sign the contract.
+- The **name and email of each provider** to be enabled.
+- Your **Accuro Office Name**, exactly as Accuro displays it.
 
 **Tips**
 
@@ -107,11 +155,11 @@ can take **up to one week**.
 
 **What to do**
 
-- [ ] Ask the signatory to watch their inbox (and spam folder) for the
-      contract from QHR.
-- [ ] Once it arrives, the signatory reads it, signs it and sends it back
-      as QHR asks.
-- [ ] Let your onboarding contact know the date it was signed.
+- Ask the signatory to watch their inbox (and spam folder) for the
+  contract from QHR.
+- Once it arrives, the signatory reads it, signs it and sends it back
+  as QHR asks.
+- Let your onboarding contact know the date it was signed.
 
 **If nothing arrives**
 
@@ -143,11 +191,11 @@ support to get it.
 
 **What to do**
 
-- [ ] Signatory: watch for the email from QHR with the account details.
-- [ ] Signatory: call Accuro support and ask for the password.
-- [ ] Keep the email and the password somewhere safe until step 5.
-- [ ] Tell your onboarding contact that you have everything, without sharing
-      any of the details themselves.
+- Signatory: watch for the email from QHR with the account details.
+- Signatory: call Accuro support and ask for the password.
+- Keep the email and the password somewhere safe until step 5.
+- Tell your onboarding contact that you have everything, without sharing
+  any of the details themselves.
 
 **Tips**
 
@@ -173,14 +221,14 @@ through it and checks that everything works.
 
 **What to do**
 
-- [ ] Book a time with your Ocean representative.
-- [ ] Enter the Accuro account details and password from step 4 into Ocean
-      yourself, while signed in to your clinic's Ocean account. Do not send
-      them to anyone.
-- [ ] With your representative, confirm that each provider on your list can
-      use the connection.
-- [ ] Run a test together so your representative can confirm the connection
-      works before you use it with patients.
+- Book a time with your Ocean representative.
+- Enter the Accuro account details and password from step 4 into Ocean
+  yourself, while signed in to your clinic's Ocean account. Do not send
+  them to anyone.
+- With your representative, confirm that each provider on your list can
+  use the connection.
+- Run a test together so your representative can confirm the connection
+  works before you use it with patients.
 
 **If your clinic already had a link**
 
@@ -226,6 +274,110 @@ and flags the step when that date has passed.
 At step 4 your signatory receives sign-in details for the Accuro connection.
 Never paste them into an email to the onboarding team, and never add them to
 any shared document. Enter them directly into Ocean, as step 5 explains.
+
+"""####),
+        ("content/pages/contacts.md", ####"""
+---
+title: Contacts
+---
+
+Not sure who to ask? Start with your onboarding contact. They can answer most
+questions or pass you on to the right person.
+
+## Onboarding team
+
+- **General questions and checklist updates**:
+  [onboarding@ocean.example](mailto:onboarding@ocean.example)
+- Please include your clinic's name in the subject line.
+
+## Your Ocean representative
+
+Your clinic's checklist page names your Ocean representative. Contact them
+for anything about the Ocean side of the connection, including existing
+links and provider permissions.
+
+## Technical support for Ocean
+
+- [support@ocean.example](mailto:support@ocean.example)
+
+## Your EMR vendor
+
+Questions about contracts, account details and vendor wait times go to your
+EMR vendor's own support team. Use the contact details your vendor has given
+your clinic.
+
+- **QHR Accuro**: Accuro support
+- **OSCAR Pro**: OSCAR Pro support at WELL Health
+- **TELUS PS Suite**: TELUS Health support
+
+## A reminder about account details
+
+No one from the onboarding team will ever ask you to email a password or
+other sign-in details. If you receive such a request, do not reply, and tell
+your onboarding contact.
+
+"""####),
+        ("content/pages/faq.md", ####"""
+---
+title: Frequently asked questions
+---
+
+## What is this portal?
+
+It is where your clinic follows its connection to Ocean, step by step. Each
+clinic has its own checklist page showing what is finished, what comes next,
+who needs to act and what to have ready.
+
+## How do I find my clinic's page?
+
+Your onboarding contact sends you the link. Clinic pages are not listed in
+search engines, so keep the link handy.
+
+## Who updates the checklist?
+
+The onboarding team does. When you finish a step, or hear back from your EMR
+vendor, let your onboarding contact know and they will update your page.
+
+## What does "waiting" mean?
+
+Your clinic has done its part and someone else, usually the EMR vendor, now
+has to respond. Where we know how long that usually takes, the page shows the
+date by which you should hear back.
+
+## What does "overdue" mean?
+
+The date by which the vendor should have answered has passed. It does not
+mean your clinic did anything wrong. Check your inbox and spam folder, then
+contact your onboarding contact so we can follow up.
+
+## What does "blocked" mean?
+
+Something has to be sorted out before the work can continue, for example
+choosing a new signatory. The note on the step explains what is needed.
+
+## Why are some steps marked "skipped"?
+
+If your EMR already has a link to Ocean, the steps that request and set up a
+new link do not apply to you. They are marked skipped so that your progress
+still adds up.
+
+## Who counts as a provider?
+
+A provider is a clinician who sees patients and will use Ocean through the
+EMR, such as a physician or nurse practitioner. Office managers, receptionists
+and other staff are not included in the provider list.
+
+## Where do I put passwords and other account details?
+
+Only in Ocean itself, entered by your clinic. Never email them to the
+onboarding team and never send them to be added to this portal. The portal
+is designed to refuse them.
+
+## What if my vendor has not told us how long they need?
+
+Some vendors do not publish a time frame. In that case your checklist shows
+the wait as unknown. Ask your vendor for an estimate and pass it on to your
+onboarding contact.
 
 """####),
         ("templates/404.mustache", ####"""

@@ -1,0 +1,28 @@
+import Testing
+@testable import GangwayCore
+
+@Suite struct DayTests {
+    @Test(arguments: ["2026-02-30", "2026-13-01", "2026-00-10", "2025-02-29", "26-01-01", "2026-1-01", "2026/01/01", "", "2026-01-01T00:00"])
+    func rejectsDatesThatAreNotReal(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func acceptsLeapDaysAndFormatsForPeople() {
+        #expect(Day(iso: "2028-02-29")?.display == "29 Feb 2028")
+        #expect(Day(iso: "2026-10-06")?.display == "6 Oct 2026")
+        #expect(Day(iso: "2026-10-06")?.iso == "2026-10-06")
+    }
+
+    @Test func todayFromSourceDateEpochUsesTheSiteTimeZone() throws {
+        // 2026-11-29 03:00 UTC is still 28 Nov in Toronto.
+        let source = try TodaySource.from(option: nil, environment: ["SOURCE_DATE_EPOCH": "1795921200"])
+        #expect(source.day(in: "America/Toronto").iso == "2026-11-28")
+        #expect(source.day(in: "UTC").iso == "2026-11-29")
+    }
+
+    @Test func todayOptionWinsOverTheEnvironment() throws {
+        let source = try TodaySource.from(option: "2026-01-02", environment: ["SOURCE_DATE_EPOCH": "0"])
+        #expect(source.day(in: "UTC").iso == "2026-01-02")
+        #expect(throws: (any Error).self) { try TodaySource.from(option: "2026-02-30", environment: [:]) }
+    }
+}
