@@ -1,0 +1,144 @@
+"""What people see: a clinic page at phone and desktop widths and on paper, kept as artefacts
+in artifacts/; no page scrolls sideways at 320 px; a five-step clinic prints on at most two
+sheets of A4 or Letter, without the site navigation."""
+
+import base64
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import clear_viewport, require_tool, set_color_scheme, set_viewport
+
+PAPER = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+
+
+def five_step_clinics(site) -> list[str]:
+    return [rel for rel, st in site.clinic_status().items() if st["progress"]["total"] == 5]
+
+
+def showcase_clinic(site) -> str:
+    """The clinic whose page the screenshots show: a five-step one that is mid-way."""
+    statuses = site.clinic_status()
+    candidates = five_step_clinics(site) or list(statuses)
+    assert candidates, f"{site.name} has no clinic"
+    for preferred in ("overdue", "waiting", "blocked", "in-progress"):
+        for rel in candidates:
+            if statuses[rel]["state"] == preferred:
+                return rel
+    return candidates[0]
+
+
+def screenshot(driver, path, width: int) -> None:
+    set_viewport(driver, width, 800)
+    height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+    set_viewport(driver, width, min(height, 12000))
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def print_pdf(driver, path, paper: str) -> None:
+    width, height = PAPER[paper]
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": width, "paperHeight": height, "marginTop": 0.5, "marginBottom": 0.5,
+        "marginLeft": 0.5, "marginRight": 0.5, "printBackground": False, "preferCSSPageSize": False})
+    path.write_bytes(base64.b64decode(pdf["data"]))
+
+
+def pdf_pages(path) -> int:
+    pdfinfo = require_tool("pdfinfo")
+    out = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_clinic_screenshots(sites, driver, artifacts, scheme):
+    s = sites["example"]
+    rel = showcase_clinic(s)
+    set_color_scheme(driver, scheme)
+    try:
+        driver.get(s.url(rel))
+        for width in (375, 1280):
+            out = artifacts / f"clinic-{width}-{scheme}.png"
+            screenshot(driver, out, width)
+            assert out.stat().st_size > 10_000
+    finally:
+        clear_viewport(driver)
+        set_color_scheme(driver, "light")
+
+
+def test_other_page_screenshots(sites, driver, artifacts):
+    """Phone and desktop pictures of every other page kind, for people to judge the design."""
+    s = sites["example"]
+    try:
+        for kind in ("home", "dashboard", "guide", "page", "404"):
+            driver.get(s.url(s.pages_of_kind(kind)[0]))
+            for width in (375, 1280):
+                screenshot(driver, artifacts / f"{kind}-{width}.png", width)
+    finally:
+        clear_viewport(driver)
+
+
+def test_no_page_scrolls_sideways_at_320px(site, driver):
+    wide = []
+    try:
+        set_viewport(driver, 320, 640)
+        for path in site.html_pages():
+            rel = site.rel(path)
+            driver.get(site.url(rel))
+            scroll = driver.execute_script("return document.documentElement.scrollWidth")
+            if scroll > 320:
+                culprits = driver.execute_script("""
+                    return [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > 321 && !e.closest('.table-scroll'))
+                      .slice(0, 5).map(e => e.tagName + '.' + e.className);""")
+                wide.append(f"{rel}: {scroll}px wide ({culprits})")
+    finally:
+        clear_viewport(driver)
+    assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("paper", list(PAPER))
+def test_five_step_clinic_prints_on_two_sheets(sites, driver, artifacts, paper):
+    s = sites["example"]
+    clinics = five_step_clinics(s)
+    assert clinics, "the example portal needs a five-step clinic"
+    showcase = showcase_clinic(s)
+    too_long = []
+    for rel in clinics:
+        driver.get(s.url(rel))
+        slug = rel.split("/")[1]
+        out = artifacts / f"clinic-{slug}-{paper}.pdf"
+        print_pdf(driver, out, paper)
+        pages = pdf_pages(out)
+        if pages > 2:
+            too_long.append(f"{rel}: {pages} pages on {paper}")
+        if rel == showcase:
+            shutil.copy(out, artifacts / f"clinic-print-{paper}.pdf")
+            if shutil.which("pdftoppm"):
+                subprocess.run(["pdftoppm", "-png", "-r", "60", str(out), str(artifacts / f"clinic-print-{paper}")],
+                               check=True)
+    assert not too_long, "\n".join(too_long)
+
+
+def test_print_is_a_paper_checklist(sites, driver):
+    """In print: no site navigation or skip link, a box to tick per step, link URLs shown."""
+    s = sites["example"]
+    driver.get(s.url(showcase_clinic(s)))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        seen = driver.execute_script("""
+            const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0);
+            const boxes = shown('.checklist > li .box');
+            const after = [...document.querySelectorAll('main a[href^="http"], main a[href^="mailto"]')]
+              .map(a => getComputedStyle(a, '::after').content);
+            return {nav: shown('header nav, .skip').length, steps: document.querySelectorAll('.checklist > li').length,
+                    boxes: boxes.length, boxBorder: boxes.length && getComputedStyle(boxes[0]).borderTopStyle,
+                    after: after, details: shown('details:not([open]) > :not(summary)').length};""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert seen["nav"] == 0, seen
+    assert seen["steps"] >= 3 and seen["boxes"] == seen["steps"], seen
+    assert seen["boxBorder"] == "solid", seen
+    assert all("attr(href)" in a or "http" in a or "mailto" in a or a.startswith('" (') for a in seen["after"]), seen
