@@ -34,7 +34,7 @@ public enum SiteLoader {
                 if path.hasSuffix(".yml") {
                     caseFilePaths.append(path)
                 } else {
-                    diagnostics.append(.warning("not a case file (case files end in .yml); it is ignored", at: SourceLocation(file: path)))
+                    diagnostics.append(.warning(notACaseFile, at: SourceLocation(file: path)))
                 }
             }
         }

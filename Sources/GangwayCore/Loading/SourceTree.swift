@@ -26,13 +26,18 @@ struct SourceTree: Sendable {
         var out: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            if isContained(path) {
-                out.append(path)
-            } else {
-                diagnostics.append(.error("symbolic link leads outside the source folder; it is not followed", at: SourceLocation(file: path)))
-            }
+            if let path = entry(path, into: &diagnostics) { out.append(path) }
         }
         return out
+    }
+
+    /// One entry as `entries(_:into:)` reports it: nil, with an error, when it leads outside the source folder.
+    func entry(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard isContained(path) else {
+            diagnostics.append(.error("symbolic link leads outside the source folder; it is not followed", at: SourceLocation(file: path)))
+            return nil
+        }
+        return path
     }
 
     /// Every file below a folder, recursively, sorted by path.

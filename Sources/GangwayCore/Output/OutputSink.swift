@@ -47,7 +47,7 @@ public enum OutputPath {
     }
 
     /// A relative path of plain names: no `..`, no empty or hidden components, no leading `/`.
-    static func check(_ path: String) throws {
+    public static func check(_ path: String) throws {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty,
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })

@@ -48,14 +48,9 @@ public struct SiteRenderer: Sendable {
             try sink.write(path, Data(text.utf8))
             count += 1
         }
-        let listClinics = site.config.dashboard || site.config.clinicURLs == .slug
-        try emit("index.html", page("home", title: site.config.title, depth: 0, extra: homeContext(summaries, listClinics: listClinics)))
+        count += try renderListings(summaries: summaries, into: sink)
         for guide in site.guides {
             try emit("guides/\(guide.name)/index.html", page("guide", title: guide.title, depth: 2, extra: ["guide": guideContext(guide)]))
-        }
-        if site.config.dashboard {
-            try emit("dashboard/index.html", page("dashboard", title: "Dashboard", depth: 1, extra: dashboardContext(summaries)))
-            try emit("status.json", JSONText.encode(.array(summaries.map { $0.status.json }), pretty: true) + "\n")
         }
         for p in site.pages {
             try emit("pages/\(p.name)/index.html", page("page", title: p.title, depth: 2, extra: ["page": ["title": p.title, "body_html": p.bodyHTML]]))
@@ -66,6 +61,24 @@ public struct SiteRenderer: Sendable {
         for asset in site.theme.assets {
             try sink.write("assets/" + asset.path, asset.data)
             count += 1
+        }
+        return count
+    }
+
+    /// The pages that list clinics: home, and with the dashboard on, dashboard/ and status.json.
+    /// `gangway serve` re-renders only these and the edited clinics. Returns the number of files written.
+    @discardableResult
+    public func renderListings(summaries: [ClinicSummary], into sink: OutputSink) throws -> Int {
+        var count = 0
+        func emit(_ path: String, _ text: String) throws {
+            try sink.write(path, Data(text.utf8))
+            count += 1
+        }
+        let listClinics = site.config.dashboard || site.config.clinicURLs == .slug
+        try emit("index.html", page("home", title: site.config.title, depth: 0, extra: homeContext(summaries, listClinics: listClinics)))
+        if site.config.dashboard {
+            try emit("dashboard/index.html", page("dashboard", title: "Dashboard", depth: 1, extra: dashboardContext(summaries)))
+            try emit("status.json", JSONText.encode(.array(summaries.map { $0.status.json }), pretty: true) + "\n")
         }
         return count
     }
