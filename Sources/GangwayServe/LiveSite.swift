@@ -1,0 +1,255 @@
+import Dispatch
+import Foundation
+import GangwayCore
+
+/// The site as `gangway serve` keeps it between saves: everything loaded, the diagnostics of each
+/// part, and the clinics rendered into the served folder. A change reloads only the parts it
+/// touches and re-renders only the pages that depend on them:
+///
+/// - a case file: that clinic, and the pages that list clinics (home, dashboard, status.json);
+/// - a guide: that guide's clinics, and the shared pages (guides, home, dashboard, sitemap);
+/// - a free page or an asset: the shared pages;
+/// - a template, gangway.yml, or a change of day: everything.
+///
+/// Afterwards the served folder holds exactly what `gangway build` with live reload would write.
+/// While the site has errors nothing is rendered: the changes wait, and the last good site stays.
+///
+/// Not thread-safe: `gangway serve` calls it from one serial queue.
+final class LiveSite: @unchecked Sendable {
+    /// What a rebuild did.
+    struct Outcome: Sendable {
+        var succeeded: Bool
+        /// Whether everything was reloaded.
+        var full: Bool
+        /// On failure, the errors that block the site; on success, the warnings of the parts reloaded.
+        var diagnostics: [Diagnostic]
+        /// Output paths written or removed.
+        var changed: [String]
+        /// Files rendered, changed or not.
+        var rendered: Int
+        var seconds: Double
+    }
+
+    let source: URL
+    let output: SyncedOutput
+    let todaySource: TodaySource
+    let environment: [String: String]
+    private var model: Model?
+    private var hasBuilt = false
+
+    init(source: URL, output: SyncedOutput, today: TodaySource, environment: [String: String]) {
+        self.source = source
+        self.output = output
+        self.todaySource = today
+        self.environment = environment
+    }
+
+    /// Loads and renders the whole site.
+    func rebuildAll() -> Outcome {
+        let start = Date()
+        let options = BuildOptions(source: source, today: todaySource, liveReload: true, environment: environment)
+        let (loaded, failed) = Builder.check(options)
+        model = nil
+        guard !failed, let site = loaded.site else {
+            if !hasBuilt { writeErrorPage(loaded.diagnostics) }
+            return .failure(loaded.diagnostics, full: true, since: start)
+        }
+        do {
+            let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: environment["GANGWAY_URL_SECRET"])
+            var m = Model(site: site, today: loaded.today, folders: folders,
+                          guides: Dictionary(site.guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                          caseFiles: Dictionary(site.clinics.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a }),
+                          diagnostics: loaded.diagnostics)
+            m.pending.all = true
+            var outcome = render(&m, full: true, since: start)
+            if outcome.succeeded {
+                model = m
+                hasBuilt = true
+                outcome.diagnostics = loaded.diagnostics
+            }
+            return outcome
+        } catch {
+            return .failure([.error("\(error)", at: SourceLocation(file: "gangway.yml"))], full: true, since: start)
+        }
+    }
+
+    /// Reloads what the changed source paths (relative to the source folder) touch, and renders
+    /// what depends on it. `rescan` (events were lost) reloads everything.
+    func apply(_ paths: Set<String>, rescan: Bool = false) -> Outcome {
+        let units = Set(paths.map(SourceUnit.init(path:)))
+        guard var m = model, !rescan, !units.contains(.site), todaySource.day(in: m.site.config.timezone) == m.today else {
+            return rebuildAll()
+        }
+        let start = Date()
+        var reloaded: Set<SourceUnit> = []
+
+        var clinicPaths: Set<String> = []
+        for unit in units.sorted(by: { "\($0)" < "\($1)" }) {
+            switch unit {
+            case .clinic(let path): clinicPaths.insert(path)
+            case .guide(let name):
+                let (guide, d) = SiteLoader.reloadGuide(named: name, source: source, unsafeHTML: m.site.config.unsafeHTML)
+                m.guides[name] = guide
+                m.replaceDiagnostics(of: unit, with: d)
+                reloaded.insert(unit)
+                // Its clinics are checked against its steps; a clinic that failed may have named it.
+                clinicPaths.formUnion(m.caseFiles.filter { $0.value.guide == name }.keys)
+                clinicPaths.formUnion(m.clinicsWithErrors)
+                m.pending.shared = true
+            case .pages:
+                let (pages, d) = SiteLoader.reloadPages(source: source, unsafeHTML: m.site.config.unsafeHTML)
+                // Every page's navigation lists the free pages by title.
+                if pages.map({ [$0.name, $0.title] }) != m.site.pages.map({ [$0.name, $0.title] }) { m.pending.all = true }
+                m.site.pages = pages
+                m.replaceDiagnostics(of: unit, with: d)
+                reloaded.insert(unit)
+                m.pending.shared = true
+            case .templates, .assets:
+                guard !reloaded.contains(.templates) else { continue }
+                let (theme, d) = SiteLoader.reloadTheme(source: source)
+                if let theme { m.site.theme = theme }
+                m.replaceDiagnostics(of: .templates, with: d)
+                reloaded.insert(.templates)
+                if units.contains(.templates) { m.pending.all = true } else { m.pending.shared = true }
+            case .site:
+                break
+            }
+        }
+
+        if !clinicPaths.isEmpty {
+            let paths = clinicPaths.sorted()
+            let guides = m.orderedGuides
+            let (source, today) = (source, m.today)
+            let results = ConcurrentMap.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today) }
+            for (path, result) in zip(paths, results) {
+                m.caseFiles[path] = result.caseFile
+                m.replaceDiagnostics(of: .clinic(path), with: result.diagnostics)
+                reloaded.insert(.clinic(path))
+            }
+            m.pending.clinics.formUnion(paths)
+        }
+        m.diagnostics.sort()
+        model = m
+
+        let errors = m.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            return .failure(errors + m.diagnostics(of: reloaded).filter { $0.severity == .warning }, full: false, since: start)
+        }
+        var outcome = render(&m, full: false, since: start)
+        if outcome.succeeded { outcome.diagnostics = m.diagnostics(of: reloaded) }
+        model = m
+        return outcome
+    }
+
+    /// Writes what the model's pending changes need into the served folder.
+    private func render(_ m: inout Model, full: Bool, since start: Date) -> Outcome {
+        m.site.guides = m.orderedGuides
+        m.site.clinics = m.caseFiles.keys.sorted().map { m.caseFiles[$0]! }
+        let renderer = SiteRenderer(site: m.site, today: m.today, folders: m.folders, liveReload: true)
+        output.beginPass()
+        let pass: SyncedOutput.Pass
+        do {
+            if m.pending.all {
+                let summaries = try renderer.renderClinics(m.site.clinics, into: output)
+                _ = try renderer.renderShared(summaries: summaries, into: output)
+                m.summaries = Dictionary(zip(m.site.clinics.map(\.file), summaries), uniquingKeysWith: { a, _ in a })
+                pass = output.endPass(removingUnwritten: { _ in true })
+            } else {
+                var clinics: [CaseFile] = []
+                for path in m.pending.clinics.sorted() {
+                    if let clinic = m.caseFiles[path] {
+                        clinics.append(clinic)
+                    } else if let gone = m.summaries.removeValue(forKey: path) {
+                        output.removeFolder("clinics/" + gone.folder)
+                    }
+                }
+                for (clinic, summary) in zip(clinics, try renderer.renderClinics(clinics, into: output)) {
+                    m.summaries[clinic.file] = summary
+                }
+                let summaries = m.summaries.keys.sorted().map { m.summaries[$0]! }
+                if m.pending.shared {
+                    _ = try renderer.renderShared(summaries: summaries, into: output)
+                    pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
+                } else {
+                    try renderer.renderListings(summaries: summaries, into: output)
+                    pass = output.endPass()
+                }
+            }
+        } catch {
+            output.endPass()
+            m.pending.all = true
+            return .failure([.error("\(error)", at: SourceLocation(file: "."))], full: full, since: start)
+        }
+        m.pending = Pending()
+        return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),
+                       rendered: pass.rendered, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Before the first good build, the served folder shows the errors instead of a site.
+    private func writeErrorPage(_ diagnostics: [Diagnostic]) {
+        let html = Data(ErrorPage.html(diagnostics).utf8)
+        output.beginPass()
+        try? output.write("index.html", html)
+        try? output.write("404.html", html)
+        output.endPass(removingUnwritten: { _ in true })
+    }
+}
+
+private extension LiveSite {
+    /// What must be rendered once the site has no errors.
+    struct Pending {
+        var clinics: Set<String> = []
+        var shared = false
+        var all = false
+    }
+
+    struct Model {
+        /// Config, theme and pages as last loaded; guides and clinics are set from below before each render.
+        var site: Site
+        var today: Day
+        var folders: ClinicFolders
+        var guides: [String: Guide]
+        /// Case files by path; one that failed to load is absent.
+        var caseFiles: [String: CaseFile]
+        var diagnostics: [Diagnostic]
+        /// What each rendered clinic looks like on the listing pages, by case file path.
+        var summaries: [String: SiteRenderer.ClinicSummary] = [:]
+        var pending = Pending()
+
+        var orderedGuides: [Guide] { guides.keys.sorted().map { guides[$0]! } }
+
+        var clinicsWithErrors: Set<String> {
+            Set(diagnostics.compactMap { d -> String? in
+                guard d.severity == .error, case .clinic(let path) = SourceUnit(path: d.location.file) else { return nil }
+                return path
+            })
+        }
+
+        mutating func replaceDiagnostics(of unit: SourceUnit, with new: [Diagnostic]) {
+            diagnostics.removeAll { SourceUnit(path: $0.location.file).diagnosticsUnit == unit }
+            diagnostics += new
+        }
+
+        func diagnostics(of units: Set<SourceUnit>) -> [Diagnostic] {
+            diagnostics.filter { units.contains(SourceUnit(path: $0.location.file).diagnosticsUnit) }
+        }
+    }
+}
+
+private extension LiveSite.Outcome {
+    static func failure(_ diagnostics: [Diagnostic], full: Bool, since start: Date) -> Self {
+        Self(succeeded: false, full: full, diagnostics: diagnostics, changed: [], rendered: 0, seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Runs independent work on all cores, results in input order.
+enum ConcurrentMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        let slots = LockedValue<[R?]>(Array(repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let value = body(items[i])
+            slots.withLock { $0[i] = value }
+        }
+        return slots.withLock { $0.map { $0! } }
+    }
+}
