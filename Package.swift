@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GangwayServeTests",
-            dependencies: ["GangwayServe", "GangwayCore", "gangway"]
+            dependencies: ["GangwayServe", "GangwayCore"]
         ),
     ]
 )

@@ -22,9 +22,9 @@ struct Console: Sendable {
         let cause = batch.map { " after " + Self.describe($0) } ?? ""
         if outcome.succeeded {
             if batch == nil {
-                text += "built \(outcome.rendered) files in \(ms) ms (\(DiagnosticFormatter.summary(outcome.diagnostics)))\n"
+                text += "built \(outcome.rendered.count) files in \(ms) ms (\(DiagnosticFormatter.summary(outcome.diagnostics)))\n"
             } else {
-                let scope = outcome.full ? "everything" : "\(outcome.rendered) files"
+                let scope = outcome.full ? "everything" : "\(outcome.rendered.count) files"
                 text += "rebuilt\(cause): rendered \(scope), \(outcome.changed.count) changed, in \(ms) ms\n"
             }
         } else if batch == nil {

@@ -25,8 +25,8 @@ final class LiveSite: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         /// Output paths written or removed.
         var changed: [String]
-        /// Files rendered, changed or not.
-        var rendered: Int
+        /// Output paths rendered, changed or not.
+        var rendered: Set<String>
         var seconds: Double
     }
 
@@ -182,7 +182,7 @@ final class LiveSite: @unchecked Sendable {
         }
         m.pending = Pending()
         return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),
-                       rendered: pass.rendered, seconds: Date().timeIntervalSince(start))
+                       rendered: pass.written, seconds: Date().timeIntervalSince(start))
     }
 
     /// Before the first good build, the served folder shows the errors instead of a site.
@@ -238,7 +238,7 @@ private extension LiveSite {
 
 private extension LiveSite.Outcome {
     static func failure(_ diagnostics: [Diagnostic], full: Bool, since start: Date) -> Self {
-        Self(succeeded: false, full: full, diagnostics: diagnostics, changed: [], rendered: 0, seconds: Date().timeIntervalSince(start))
+        Self(succeeded: false, full: full, diagnostics: diagnostics, changed: [], rendered: [], seconds: Date().timeIntervalSince(start))
     }
 }
 

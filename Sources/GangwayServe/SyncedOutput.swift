@@ -17,7 +17,6 @@ final class SyncedOutput: OutputSink, @unchecked Sendable {
     struct Pass {
         var written: Set<String> = []
         var changed: Set<String> = []
-        var rendered = 0
     }
 
     init(root: URL) throws {
@@ -38,7 +37,6 @@ final class SyncedOutput: OutputSink, @unchecked Sendable {
         let digest = SHA256.hash(data: data)
         let unchanged = lock.withLock {
             pass.written.insert(path)
-            pass.rendered += 1
             return manifest[path] == digest
         }
         if unchanged { return }

@@ -1,0 +1,169 @@
+import Foundation
+import GangwayCore
+import Testing
+@testable import GangwayServe
+
+/// After every kind of change, an incremental rebuild leaves the served folder equal, file for
+/// file and byte for byte, to a full build of the same source; and it renders only what the
+/// change touches.
+@Suite struct IncrementalRebuildTests {
+    static let listings: Set<String> = ["index.html", "dashboard/index.html", "status.json"]
+
+    @Test func theFirstBuildEqualsAFullBuild() throws {
+        let live = try LiveFixture()
+        let outcome = live.site.rebuildAll()
+        #expect(outcome.succeeded)
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aCaseFileEditRendersThatClinicAndTheListingPagesOnly() throws {
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+        try live.edit("content/clinics/alpha.yml", replacing: "Sent to Dr. A", with: "Sent to Dr. Z")
+        let outcome = live.site.apply(["content/clinics/alpha.yml"])
+        #expect(outcome.succeeded && !outcome.full)
+        #expect(outcome.rendered == Self.listings.union(["clinics/alpha/index.html", "clinics/alpha/status.json"]))
+        #expect(outcome.changed.contains("clinics/alpha/index.html"))
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func addedRenamedAndDeletedCaseFiles() throws {
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+
+        try live.write("content/clinics/delta.yml", try live.read("content/clinics/beta.yml").replacingOccurrences(of: "Beta", with: "Delta"))
+        #expect(live.site.apply(["content/clinics/delta.yml"]).succeeded)
+        try live.expectSameAsFullBuild()
+
+        try live.move("content/clinics/gamma.yml", "content/clinics/epsilon.yml")
+        let renamed = live.site.apply(["content/clinics/gamma.yml", "content/clinics/epsilon.yml"])
+        #expect(renamed.succeeded && renamed.changed.contains("clinics/gamma/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: live.served.appendingPathComponent("clinics/gamma").path))
+        try live.expectSameAsFullBuild()
+
+        try live.remove("content/clinics/delta.yml")
+        #expect(live.site.apply(["content/clinics/delta.yml"]).succeeded)
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aGuideStepEditRendersThatGuidesClinicsNotTheOthers() throws {
+        let live = try LiveFixture { source in
+            // A second guide with one clinic of its own.
+            let fm = FileManager.default
+            try fm.copyItem(at: source.appendingPathComponent("content/guides/demo"), to: source.appendingPathComponent("content/guides/other"))
+            try Data("clinic: Omega Clinic\nguide: other\n".utf8).write(to: source.appendingPathComponent("content/clinics/omega.yml"))
+        }
+        _ = live.site.rebuildAll()
+        try live.expectSameAsFullBuild()
+
+        try live.edit("content/guides/demo/02-sign.md", replacing: "title: Sign the contract", with: "title: Sign and return the contract")
+        let outcome = live.site.apply(["content/guides/demo/02-sign.md"])
+        #expect(outcome.succeeded && !outcome.full)
+        #expect(outcome.rendered.contains("clinics/alpha/index.html") && outcome.rendered.contains("guides/demo/index.html"))
+        #expect(!outcome.rendered.contains("clinics/omega/index.html"))
+        try live.expectSameAsFullBuild()
+
+        try live.write("content/guides/demo/04-extra.md", "---\ntitle: One more thing\nowner: vendor\n---\nBody.\n")
+        #expect(live.site.apply(["content/guides/demo/04-extra.md"]).succeeded)
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func templateConfigAndFreePageEditsRebuildWhatTheyShow() throws {
+        let live = try LiveFixture { source in
+            try Data("<!DOCTYPE html>\n<title>{{page_title}}</title>\n<p>Lost?</p>\n".utf8)
+                .write(to: source.appendingPathComponent("templates/404.mustache").creatingFolder())
+        }
+        _ = live.site.rebuildAll()
+
+        try live.edit("templates/404.mustache", replacing: "Lost?", with: "Nothing here.")
+        let template = live.site.apply(["templates/404.mustache"])
+        #expect(template.succeeded && template.changed == ["404.html"])
+        try live.expectSameAsFullBuild()
+
+        try live.edit("content/pages/faq.md", replacing: "Ask your Ocean contact.", with: "Ask us.")
+        #expect(live.site.apply(["content/pages/faq.md"]).changed == ["pages/faq/index.html"])
+        try live.expectSameAsFullBuild()
+
+        // A page's title is in every page's navigation.
+        try live.edit("content/pages/faq.md", replacing: "title: Questions", with: "title: FAQ")
+        #expect(live.site.apply(["content/pages/faq.md"]).changed.contains("clinics/beta/index.html"))
+        try live.expectSameAsFullBuild()
+
+        try live.edit("gangway.yml", replacing: "dashboard: true", with: "dashboard: false")
+        let config = live.site.apply(["gangway.yml"])
+        #expect(config.succeeded && config.full && config.changed.contains("dashboard/index.html"))
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aStylesheetEditChangesOnlyTheStylesheetAndSwapsIt() throws {
+        let live = try LiveFixture { source in
+            try Data("body { color: black; }\n".utf8).write(to: source.appendingPathComponent("templates/assets/style.css").creatingFolder())
+        }
+        _ = live.site.rebuildAll()
+        try live.write("templates/assets/style.css", "body { color: navy; }\n")
+        let outcome = live.site.apply(["templates/assets/style.css"])
+        #expect(outcome.changed == ["assets/style.css"])
+        #expect(LiveReloadService.events(for: outcome, hadErrors: false) == [.css(["assets/style.css"])])
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aBrokenFileKeepsTheLastGoodSiteAndLaterEditsWaitForTheFix() throws {
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+        let good = ServeFixtures.tree(live.served)
+        let alpha = try live.read("content/clinics/alpha.yml")
+
+        try live.write("content/clinics/alpha.yml", alpha + "steps: [\n")
+        let broken = live.site.apply(["content/clinics/alpha.yml"])
+        #expect(!broken.succeeded)
+        #expect(broken.diagnostics.contains { $0.location.file == "content/clinics/alpha.yml" && $0.severity == .error && $0.location.line > 1 })
+        #expect(LiveReloadService.events(for: broken, hadErrors: false) == [.errors(broken.diagnostics.filter { $0.severity == .error })])
+
+        // Another clinic changes meanwhile: still not rendered, the site as a whole has an error.
+        try live.edit("content/clinics/beta.yml", replacing: "Beta Health", with: "Beta Health Centre")
+        #expect(!live.site.apply(["content/clinics/beta.yml"]).succeeded)
+        #expect(ServeFixtures.tree(live.served) == good)
+
+        try live.write("content/clinics/alpha.yml", alpha)
+        let fixed = live.site.apply(["content/clinics/alpha.yml"])
+        #expect(fixed.succeeded && fixed.changed.contains("clinics/beta/index.html"))
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aBrokenGuideStepBreaksItsClinicsUntilFixed() throws {
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+        let step = try live.read("content/guides/demo/02-sign.md")
+        try live.write("content/guides/demo/02-sign.md", step.replacingOccurrences(of: "owner: clinic", with: "owner: nobody"))
+        let broken = live.site.apply(["content/guides/demo/02-sign.md"])
+        #expect(!broken.succeeded)
+        #expect(broken.diagnostics.contains { $0.location.file == "content/guides/demo/02-sign.md" })
+
+        try live.write("content/guides/demo/02-sign.md", step)
+        #expect(live.site.apply(["content/guides/demo/02-sign.md"]).succeeded)
+        try live.expectSameAsFullBuild()
+    }
+
+    @Test func aSiteBrokenFromTheStartServesTheErrorsThenTheSite() throws {
+        let live = try LiveFixture { source in
+            try Data("clinic: Alpha\nguide: demo\npassword: hunter2\n".utf8).write(to: source.appendingPathComponent("content/clinics/alpha.yml"))
+        }
+        let first = live.site.rebuildAll()
+        #expect(!first.succeeded)
+        let page = try String(contentsOf: live.served.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("content/clinics/alpha.yml:3:1") && page.contains("/__gangway/live.js"))
+        #expect(!page.contains("hunter2"))
+
+        try live.write("content/clinics/alpha.yml", "clinic: Alpha\nguide: demo\n")
+        #expect(live.site.apply(["content/clinics/alpha.yml"]).succeeded)
+        try live.expectSameAsFullBuild()
+    }
+}
+
+extension URL {
+    /// This URL, after creating the folder that holds it.
+    func creatingFolder() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
+    }
+}
