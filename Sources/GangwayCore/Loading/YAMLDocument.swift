@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses YAML into Yams nodes, turning every libYAML error into a diagnostic at its own position.
@@ -6,14 +7,16 @@ struct YAMLDocument {
     let file: String
     let lineOffset: Int
 
+    /// The document's root node. Empty text (or only comments) gives an empty mapping, so that
+    /// required keys are reported as missing rather than the file being skipped in silence.
     func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, text: text))
             return nil
         } catch {
-            diagnostics.append(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset)))
+            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset)))
             return nil
         }
     }
@@ -24,25 +27,71 @@ struct YAMLDocument {
 
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: max(mark.column, 1))
+        return location(line: mark.line, column: mark.column)
+    }
+
+    /// A position in the YAML text (1-based) as a position in the file.
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(column, 1))
     }
 
     private func diagnostic(for error: YamlError, text: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(message, at: location(mark))
+            var message: String
+            if let context, problem.hasPrefix("but ") {
+                // libYAML splits some messages in two: "expected a single document …" + "but found another document".
+                message = "invalid YAML: \(context.text), \(problem)"
+            } else {
+                message = "invalid YAML: \(problem)"
+                if let context, context.mark.line != mark.line, !context.text.contains("next token") {
+                    message += " (\(context.text) that starts on line \(context.mark.line + lineOffset))"
+                }
+            }
+            return .error(message, at: location(mark), hint: YAMLHints.hint(problem: problem, at: mark, in: text))
         case let .reader(problem, offset, _, _):
             let loc = offset.map { lineAndColumn(ofByte: $0, in: text) } ?? location(nil)
             return .error("invalid YAML: \(problem)", at: loc)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("key \(keys) appears more than once in the same mapping", at: location(context.mark))
+            let key = duplicates.first ?? "?"
+            let first = location(context.mark)
+            let second = secondOccurrence(of: key, after: context.mark, in: text)
+            return .error("key '\(key)' appears twice in the same mapping (first on line \(first.line))",
+                          at: second ?? first, hint: "keep only one '\(key)'")
         default:
             return .error("invalid YAML: \(error)", at: location(nil))
         }
+    }
+
+    /// Where `key` is written again below its first occurrence at `mark`, at the same indentation
+    /// (block style) or after a comma on the same line (flow style). Yams only marks the first one.
+    private func secondOccurrence(of key: String, after mark: Mark, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
+        func keyStarts(_ line: [Unicode.Scalar], at i: Int) -> Bool {
+            spellings.contains { s in
+                guard i + s.count <= line.count, Array(line[i..<(i + s.count)]) == s else { return false }
+                var j = i + s.count
+                while j < line.count, line[j] == " " { j += 1 }
+                return j < line.count && line[j] == ":"
+            }
+        }
+        // Flow style: `{a: 1, a: 2}` on the first key's own line.
+        let firstLine = lines[mark.line - 1]
+        for i in min(mark.column, firstLine.count)..<firstLine.count
+        where firstLine[..<i].last(where: { $0 != " " }) == "," && keyStarts(firstLine, at: i) {
+            return location(line: mark.line, column: i + 1)
+        }
+        // Block style: a later line indented like the first key.
+        let indent = mark.column - 1
+        for n in mark.line..<lines.count {
+            let line = lines[n]
+            let leading = line.prefix { $0 == " " }.count
+            if leading == indent, keyStarts(line, at: indent) { return location(line: n + 1, column: indent + 1) }
+        }
+        return nil
     }
 
     private func lineAndColumn(ofByte offset: Int, in text: String) -> SourceLocation {
@@ -52,5 +101,45 @@ struct YAMLDocument {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
         return SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+}
+
+/// How to fix the YAML mistakes people make most, keyed by libYAML's own wording.
+enum YAMLHints {
+    static func hint(problem: String, at mark: Mark, in text: String) -> String? {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return "put text that contains ': ' in quotes, like note: \"Sent: waiting for a reply\", and check this line's indentation"
+        case "found character that cannot start any token":
+            switch character(at: mark, in: text) {
+            case "\t": return "YAML does not allow tabs here: indent with spaces"
+            case let c?: return "text that starts with '\(c)' must be in quotes, like note: \"\(c)…\""
+            case nil: return nil
+            }
+        case "did not find expected key", "did not find expected '-' indicator":
+            return "check the indentation: keys of one mapping, and items of one list, must line up"
+        case "could not find expected ':'":
+            return "each line of a mapping needs 'key: value'; check the line above"
+        case "did not find expected ',' or '}'":
+            return "a '{' is not closed with '}', or a value in it contains a comma and needs quotes"
+        case "did not find expected ',' or ']'":
+            return "a '[' is not closed with ']', or an item in it contains a comma and needs quotes"
+        case "found unexpected end of stream":
+            return "a quote is opened but never closed"
+        case "found undefined alias":
+            return "text that starts with '*' must be in quotes"
+        case "but found another document":
+            return "remove the '---' line: this file holds one document"
+        default:
+            return nil
+        }
+    }
+
+    private static func character(at mark: Mark, in text: String) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+        return Character(scalars[mark.column - 1])
     }
 }
