@@ -40,7 +40,9 @@ enum ConfigLoader {
             if TimeZone(identifier: zone) != nil {
                 config.timezone = zone
             } else {
-                diagnostics.append(.error("unknown time zone '\(zone)' (use a name like America/Toronto)", at: doc.location(map.value("timezone")!)))
+                var message = "unknown time zone '\(zone)'"
+                if let near = Suggest.closest(to: zone, among: TimeZone.knownTimeZoneIdentifiers) { message += " (did you mean '\(near)'?)" }
+                diagnostics.append(.error(message, at: doc.location(map.value("timezone")!), hint: "use a name from the tz database, like America/Toronto"))
             }
         }
         if let b = map.bool("dashboard", into: &diagnostics) { config.dashboard = b }

@@ -21,8 +21,7 @@ enum GuideLoader {
         var title: String?
         var emr: String?, vendor: String?, summary: String?
         if let (map, _) = page.frontMatter(what: "a guide's front matter", keys: guideKeys, into: &diagnostics) {
-            map.requireKey("title", into: &diagnostics)
-            title = map.string("title", into: &diagnostics)
+            title = map.requiredString("title", hint: "add a line like title: Accuro integration", into: &diagnostics)
             emr = map.string("emr", into: &diagnostics)
             vendor = map.string("vendor", into: &diagnostics)
             summary = map.string("summary", into: &diagnostics)
@@ -32,13 +31,19 @@ enum GuideLoader {
         }
 
         var steps: [Step] = []
+        var unreadable: Set<String> = []
         var seen: [String: String] = [:]
         for path in tree.entries(folder, into: &diagnostics) {
             let fileName = (path as NSString).lastPathComponent
             guard fileName != "guide.md", fileName.hasSuffix(".md") else { continue }
-            guard let step = loadStep(path, fileName: fileName, tree: tree, unsafeHTML: unsafeHTML, into: &diagnostics) else { continue }
+            var id = defaultStepID(fileName)
+            guard let step = loadStep(path, id: &id, tree: tree, unsafeHTML: unsafeHTML, into: &diagnostics) else {
+                unreadable.insert(id)
+                continue
+            }
             if let first = seen[step.id] {
-                diagnostics.append(.error("step id '\(step.id)' is used twice in guide '\(name)' (first in \(first))", at: step.idLocation))
+                diagnostics.append(.error("step id '\(step.id)' is used twice in guide '\(name)' (first in \(first))", at: step.idLocation,
+                                          hint: "give this step its own id: '\(step.id)' already names the step in \((first as NSString).lastPathComponent)"))
                 continue
             }
             seen[step.id] = path
@@ -49,56 +54,63 @@ enum GuideLoader {
         }
         guard let title else { return nil }
         return Guide(name: name, title: title, emr: emr, vendor: vendor, summary: summary,
-                     introHTML: Markdown.html(page.text.body, unsafe: unsafeHTML), steps: steps, file: guideFile)
+                     introHTML: Markdown.html(page.text.body, unsafe: unsafeHTML), steps: steps, file: guideFile,
+                     unreadableStepIDs: unreadable.subtracting(steps.map(\.id)))
     }
 
-    private static func loadStep(_ path: String, fileName: String, tree: SourceTree, unsafeHTML: Bool, into diagnostics: inout [Diagnostic]) -> Step? {
-        guard let page = readMarkdown(path, tree: tree, into: &diagnostics) else { return nil }
-        guard let (map, doc) = page.frontMatter(what: "a step's front matter", keys: stepKeys, into: &diagnostics) else {
-            if page.text.yaml == nil {
-                diagnostics.append(.error("step file needs front matter with 'title' and 'owner'", at: SourceLocation(file: path)))
-            }
-            return nil
-        }
-        var ok = true
-        for key in ["title", "owner"] where !map.has(key) {
-            map.requireKey(key, into: &diagnostics)
-            ok = false
-        }
+    /// A step's id when its front matter does not declare one: the file name without `NN-` and `.md`.
+    static func defaultStepID(_ fileName: String) -> String {
         var id = String(fileName.dropLast(3))
         if let dash = id.firstIndex(of: "-"), id[..<dash].allSatisfy(\.isNumber), !id[..<dash].isEmpty {
             id = String(id[id.index(after: dash)...])
         }
+        return id
+    }
+
+    /// `id` comes in as the file name's id and goes out as the step's id, also when the step fails to load.
+    private static func loadStep(_ path: String, id: inout String, tree: SourceTree, unsafeHTML: Bool, into diagnostics: inout [Diagnostic]) -> Step? {
+        guard let page = readMarkdown(path, tree: tree, into: &diagnostics) else { return nil }
+        guard let (map, doc) = page.frontMatter(what: "a step's front matter", keys: stepKeys, into: &diagnostics) else {
+            if page.text.yaml == nil {
+                diagnostics.append(.error("step file has no front matter", at: SourceLocation(file: path),
+                                          hint: "start the file with ---, the lines 'title: …' and 'owner: clinic', and ---"))
+            }
+            return nil
+        }
+        var ok = true
         var idLocation = SourceLocation(file: path)
         if let declared = map.string("id", into: &diagnostics) {
             id = declared
             idLocation = doc.location(map.value("id")!)
         }
         if !Slug.isValid(id) {
-            diagnostics.append(.error("step id '\(id)' must use only a-z, 0-9 and '-', starting with a letter or digit", at: idLocation))
+            diagnostics.append(.error("step id '\(id)' is not a valid id: use only a-z, 0-9 and '-', starting with a letter or digit", at: idLocation,
+                                      hint: Slug.suggestion(for: id).map { "rename it to \($0)" }))
             ok = false
         }
-        let title = map.string("title", into: &diagnostics)
+        let title = map.requiredString("title", hint: "add a line like title: Sign the contract", into: &diagnostics)
+        let owners = Owner.allCases.map(\.rawValue)
         var owner: Owner?
-        if let word = map.string("owner", into: &diagnostics) {
+        if let word = map.requiredString("owner", hint: "add a line saying who acts: owner: \(owners.joined(separator: " | "))", into: &diagnostics) {
             owner = Owner(rawValue: word)
             if owner == nil {
-                diagnostics.append(.error(choiceMessage("owner", word, Owner.allCases.map(\.rawValue)), at: doc.location(map.value("owner")!)))
+                diagnostics.append(choiceError("owner", word, owners, at: doc.location(map.value("owner")!)))
             }
         }
         var waitOn: Owner?
         if let word = map.string("wait_on", into: &diagnostics) {
             waitOn = Owner(rawValue: word)
             if waitOn == nil {
-                diagnostics.append(.error(choiceMessage("wait_on", word, Owner.allCases.map(\.rawValue)), at: doc.location(map.value("wait_on")!)))
+                diagnostics.append(choiceError("wait_on", word, owners, at: doc.location(map.value("wait_on")!)))
+                ok = false
             }
         }
         var requires: [Requirement] = []
-        for (word, node) in map.stringList("requires", into: &diagnostics) ?? [] {
+        for (word, node) in map.stringList("requires", example: "requires: [signatory, providers]", into: &diagnostics) ?? [] {
             if let r = Requirement(rawValue: word) {
                 requires.append(r)
             } else {
-                diagnostics.append(.error(choiceMessage("requires", word, Requirement.allCases.map(\.rawValue)), at: doc.location(node)))
+                diagnostics.append(choiceError("requires", word, Requirement.allCases.map(\.rawValue), at: doc.location(node)))
             }
         }
         let waitDays = map.int("wait_days", range: 0...3650, into: &diagnostics)
@@ -110,10 +122,12 @@ enum GuideLoader {
                     file: path, idLocation: idLocation)
     }
 
-    static func choiceMessage(_ key: String, _ word: String, _ choices: [String]) -> String {
-        var message = "'\(word)' is not a valid \(key); use one of: \(choices.joined(separator: ", "))"
+    /// `unknown owner 'clnic' (did you mean 'clinic'?)`, with the choices in the hint.
+    static func choiceError(_ key: String, _ word: String, _ choices: [String], at location: SourceLocation) -> Diagnostic {
+        let noun = key == "requires" ? "requirement" : key
+        var message = "unknown \(noun) '\(word)'"
         if let near = Suggest.closest(to: word, among: choices) { message += " (did you mean '\(near)'?)" }
-        return message
+        return .error(message, at: location, hint: "'\(key)' takes one of: \(choices.joined(separator: ", "))")
     }
 }
 

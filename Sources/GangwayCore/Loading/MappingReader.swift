@@ -8,13 +8,15 @@ struct MappingReader {
     let what: String
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
 
-    /// Returns nil (after a diagnostic) when `node` is not a mapping.
-    init?(_ node: Node, doc: YAMLDocument, what: String, into diagnostics: inout [Diagnostic]) {
+    /// Returns nil (after a diagnostic) when `node` is not a mapping. `example` shows the
+    /// expected shape in the hint, e.g. `signatory: {name: …, email: …}`.
+    init?(_ node: Node, doc: YAMLDocument, what: String, example: String? = nil, into diagnostics: inout [Diagnostic]) {
         self.doc = doc
         self.node = node
         self.what = what
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("\(what) must be a mapping of keys to values, not \(node.kindName)", at: doc.location(node)))
+            diagnostics.append(.error("\(what) must be 'key: value' pairs, not \(node.kindName)", at: doc.location(node),
+                                      hint: example.map { "write it like \($0)" }))
             return nil
         }
         for (k, v) in mapping {
@@ -25,21 +27,45 @@ struct MappingReader {
     func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
     func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
     func has(_ key: String) -> Bool { value(key) != nil }
+    /// Whether `key` is there with a value that is not empty.
+    func hasValue(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
 
-    /// Reports every key outside `known`, with a suggestion when one is close. Credential keys
-    /// are left to `CredentialScan`, which reports them on its own.
-    func checkKeys(known: [String], into diagnostics: inout [Diagnostic]) {
+    /// Reports every key outside `known`, with a suggestion when one is close, else the list of
+    /// known keys. Credential keys are left to `CredentialScan`, which reports them on its own.
+    /// Returns the known keys that were suggested: their absence is probably that typo's doing.
+    @discardableResult
+    func checkKeys(known: [String], into diagnostics: inout [Diagnostic]) -> Set<String> {
+        var suggested: Set<String> = []
         for (key, keyNode, _) in pairs where !known.contains(key) && !CredentialScan.isCredential(key) {
-            var message = "unknown key '\(key)' in \(what)"
-            if let near = Suggest.closest(to: key, among: known) { message += " (did you mean '\(near)'?)" }
-            diagnostics.append(.error(message, at: doc.location(keyNode)))
+            if let near = Suggest.closest(to: key, among: known) {
+                suggested.insert(near)
+                diagnostics.append(.error("unknown key '\(key)' in \(what) (did you mean '\(near)'?)", at: doc.location(keyNode)))
+            } else {
+                diagnostics.append(.error("unknown key '\(key)' in \(what)", at: doc.location(keyNode),
+                                          hint: "the keys it may have: \(known.joined(separator: ", "))"))
+            }
+        }
+        return suggested
+    }
+
+    func requireKey(_ key: String, hint: String? = nil, into diagnostics: inout [Diagnostic]) {
+        if !has(key) {
+            diagnostics.append(.error("missing required key '\(key)' in \(what)", at: doc.location(node), hint: hint))
         }
     }
 
-    func requireKey(_ key: String, into diagnostics: inout [Diagnostic]) {
-        if !has(key) {
-            diagnostics.append(.error("missing required key '\(key)' in \(what)", at: doc.location(node)))
+    /// A required text value: a missing key is reported at the mapping, an empty one at the key.
+    func requiredString(_ key: String, hint: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let v = value(key) else {
+            requireKey(key, hint: hint, into: &diagnostics)
+            return nil
         }
+        let text = scalarText(v, key: key, into: &diagnostics)
+        if v.isNull || text?.allSatisfy(\.isWhitespace) == true {
+            diagnostics.append(.error("'\(key)' in \(what) is empty", at: doc.location(keyNode(key) ?? v), hint: hint))
+            return nil
+        }
+        return text
     }
 
     /// A scalar read as text. Null and empty give nil; a mapping or list is an error.
@@ -60,7 +86,7 @@ struct MappingReader {
     func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Bool? {
         guard let v = value(key), !v.isNull else { return nil }
         guard case .scalar = v, let b = v.bool else {
-            diagnostics.append(.error("'\(key)' must be true or false", at: doc.location(v)))
+            diagnostics.append(.error("'\(key)' must be true or false, not \(v.describedValue)", at: doc.location(v)))
             return nil
         }
         return b
@@ -69,34 +95,30 @@ struct MappingReader {
     func int(_ key: String, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
         guard let v = value(key), !v.isNull else { return nil }
         guard case .scalar(let s) = v, s.style == .plain, let i = Int(s.string), range.contains(i) else {
-            diagnostics.append(.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: doc.location(v)))
+            diagnostics.append(.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(v.describedValue)",
+                                      at: doc.location(v)))
             return nil
         }
         return i
     }
 
-    /// An ISO date; a string that is not a real calendar date is an error.
+    /// An ISO date; a string that is not a real calendar date is an error that says why.
     func day(_ key: String, into diagnostics: inout [Diagnostic]) -> Day? {
         guard let v = value(key), !v.isNull else { return nil }
         guard case .scalar(let s) = v else {
             diagnostics.append(.error("'\(key)' must be a date like 2026-10-03, not \(v.kindName)", at: doc.location(v)))
             return nil
         }
-        guard let day = Day(iso: s.string) else {
-            let message = Day.looksLikeISO(s.string)
-                ? "'\(s.string)' is not a real date"
-                : "'\(key)' must be a date like 2026-10-03, not '\(s.string)'"
-            diagnostics.append(.error(message, at: doc.location(v)))
-            return nil
-        }
-        return day
+        if let day = Day(iso: s.string) { return day }
+        diagnostics.append(.error(Day.problem(with: s.string, key: key), at: doc.location(v)))
+        return nil
     }
 
     /// A list of text items, e.g. `requires: [signatory]`.
-    func stringList(_ key: String, into diagnostics: inout [Diagnostic]) -> [(String, Node)]? {
+    func stringList(_ key: String, example: String, into diagnostics: inout [Diagnostic]) -> [(String, Node)]? {
         guard let v = value(key), !v.isNull else { return nil }
         guard case .sequence(let seq) = v else {
-            diagnostics.append(.error("'\(key)' must be a list, not \(v.kindName)", at: doc.location(v)))
+            diagnostics.append(.error("'\(key)' must be a list, not \(v.kindName)", at: doc.location(v), hint: "write it like \(example)"))
             return nil
         }
         var out: [(String, Node)] = []
@@ -121,11 +143,33 @@ extension Node {
         case .alias: return "an alias"
         }
     }
+
+    /// The value quoted for a message (`'maybe'`), or its kind when it is not a short scalar.
+    var describedValue: String {
+        guard case .scalar(let s) = self, !isNull, s.string.count <= 40, !s.string.contains("\n") else { return kindName }
+        return "'\(s.string)'"
+    }
 }
 
 extension Day {
-    static func looksLikeISO(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    private static let fullMonthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                         "September", "October", "November", "December"]
+
+    /// Why `text` is not a date Gangway accepts, in a coordinator's words.
+    static func problem(with text: String, key: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { $0.allSatisfy(\.isASCII) ? Int($0) : nil }
+        guard parts.count == 3, numbers.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            return "'\(key)' must be a date like 2026-10-03, not '\(text)'"
+        }
+        let (y, m, d) = (numbers[0], numbers[1], numbers[2])
+        if let real = Day(year: y, month: m, day: d) {
+            return "'\(text)' is not written as YYYY-MM-DD (did you mean '\(real.iso)'?)"
+        }
+        if !(1...12).contains(m) { return "'\(text)' is not a real date: there is no month \(m)" }
+        if (1...9999).contains(y), d >= 1 {
+            return "'\(text)' is not a real date: \(fullMonthNames[m - 1]) \(y) has \(daysIn(month: m, year: y)) days"
+        }
+        return "'\(text)' is not a real date"
     }
 }

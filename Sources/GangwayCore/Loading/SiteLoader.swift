@@ -86,10 +86,10 @@ enum PageLoader {
         guard let source = readMarkdown(path, tree: tree, into: &diagnostics) else { return nil }
         var title: String?
         if let (map, _) = source.frontMatter(what: "a page's front matter", keys: ["title"], into: &diagnostics) {
-            map.requireKey("title", into: &diagnostics)
-            title = map.string("title", into: &diagnostics)
+            title = map.requiredString("title", hint: "add a line like title: Questions", into: &diagnostics)
         } else if source.text.yaml == nil {
-            diagnostics.append(.error("page needs front matter with a 'title'", at: SourceLocation(file: path)))
+            diagnostics.append(.error("page has no front matter", at: SourceLocation(file: path),
+                                      hint: "start the file with ---, a line 'title: …', and ---"))
         }
         guard let title else { return nil }
         return FreePage(name: name, title: title, bodyHTML: Markdown.html(source.text.body, unsafe: unsafeHTML), file: path)

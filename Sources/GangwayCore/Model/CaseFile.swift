@@ -7,6 +7,7 @@ public struct Person: Sendable, Equatable {
     public var role: String?
     public var location: SourceLocation
     public var emailLocation: SourceLocation?
+    public var roleLocation: SourceLocation?
 }
 
 /// The status words a case file may use.
@@ -63,6 +64,11 @@ public struct CaseFile: Sendable {
     public var notes: String?
     /// Step records by step id, in file order.
     public var steps: [(id: String, record: StepRecord)]
+    /// Fields (`office_name`, `signatory`, …) whose value had an error, or whose key was misspelt:
+    /// what they hold is unknown, so the warning rules leave them alone instead of piling on.
+    public var unreadableFields: Set<String> = []
+    /// Step ids whose record had an error; the warning rules leave them alone too.
+    public var unreadableSteps: Set<String> = []
 
     public func record(for id: String) -> StepRecord? {
         steps.first { $0.id == id }?.record

@@ -41,6 +41,9 @@ public struct Guide: Sendable {
     public var introHTML: String
     public var steps: [Step]
     public var file: String
+    /// Ids of step files that failed to load (their errors are reported): a case file naming
+    /// one of them is not told the step does not exist.
+    public var unreadableStepIDs: Set<String> = []
 
     public func step(id: String) -> Step? { steps.first { $0.id == id } }
 
