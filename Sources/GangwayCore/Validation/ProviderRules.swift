@@ -1,4 +1,5 @@
-/// Warnings about the provider list: emails, duplicates, roles that are not providers.
+/// Warnings about the provider list: names, emails, duplicates, roles that are not providers.
+/// Each problem is reported once, at the provider it concerns; the `requires` rule does not repeat them.
 enum ProviderRules {
     static func check(_ c: CaseFile) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -6,19 +7,26 @@ enum ProviderRules {
         var seenNames: [String: Int] = [:]
         for (index, p) in c.providers.enumerated() {
             let who = p.name.map { "provider '\($0)'" } ?? "provider \(index + 1)"
-            if !Completeness.isValidEmail(p.email) {
-                let message = p.email == nil ? "\(who) has no email" : "\(who) has an email that is not valid"
-                out.append(.warning(message, at: p.emailLocation ?? p.location))
+            if !Completeness.hasName(p) {
+                out.append(.warning("provider \(index + 1) has no name", at: p.location, hint: "add name: … to this provider"))
+            }
+            if p.email == nil {
+                out.append(.warning("\(who) has no email", at: p.location,
+                                    hint: "add email: …; a provider is enabled through their email"))
+            } else if !Completeness.isValidEmail(p.email) {
+                out.append(.warning("\(who) has an email that is not valid", at: p.emailLocation ?? p.location,
+                                    hint: "an email looks like name@clinic.example"))
             }
             if let role = p.role, Completeness.nonProviderRoles.contains(role.lowercased()) {
-                out.append(.warning("\(who) has role '\(role)': only providers are enabled, so leave admins and staff off the list", at: p.location))
+                out.append(.warning("\(who) has role '\(role)': only providers are enabled, so leave admins, staff and assistants off the list",
+                                    at: p.roleLocation ?? p.location))
             }
             let email = p.email?.lowercased()
             let name = p.name?.lowercased()
             if let email, let first = seenEmails[email] {
-                out.append(.warning("\(who) is listed twice (same email as provider \(first + 1))", at: p.location))
+                out.append(.warning("\(who) is listed twice: provider \(first + 1) has the same email", at: p.location, hint: "remove one of the two"))
             } else if let name, let first = seenNames[name] {
-                out.append(.warning("\(who) is listed twice (same name as provider \(first + 1))", at: p.location))
+                out.append(.warning("\(who) is listed twice: provider \(first + 1) has the same name", at: p.location, hint: "remove one of the two"))
             }
             if let email { seenEmails[email] = seenEmails[email] ?? index }
             if let name { seenNames[name] = seenNames[name] ?? index }
