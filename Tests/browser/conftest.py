@@ -296,3 +296,17 @@ def clear_viewport(driver) -> None:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# --------------------------------------------------------------------------- no silent skips
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped or xfailed browser test counts as a failure: a missing tool must not pass."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = reporter.stats.get("skipped", []) + reporter.stats.get("xfailed", [])
+    if skipped and session.exitstatus == 0:
+        reporter.write_line(f"browser tests: {len(skipped)} skipped or xfailed; that counts as a failure", red=True)
+        session.exitstatus = 1

@@ -30,8 +30,12 @@ def showcase_clinic(site) -> str:
     return candidates[0]
 
 
-def screenshot(driver, path, width: int) -> None:
+def screenshot(driver, path, width: int, full: bool = True) -> None:
     set_viewport(driver, width, 800)
+    if not full:  # what a phone shows before any scrolling
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return
     height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
     set_viewport(driver, width, min(height, 12000))
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
@@ -63,6 +67,7 @@ def test_clinic_screenshots(sites, driver, artifacts, scheme):
             out = artifacts / f"clinic-{width}-{scheme}.png"
             screenshot(driver, out, width)
             assert out.stat().st_size > 10_000
+        screenshot(driver, artifacts / f"clinic-375-{scheme}-first-screen.png", 375, full=False)
     finally:
         clear_viewport(driver)
         set_color_scheme(driver, "light")

@@ -90,6 +90,7 @@ def test_dashboard_filters_without_javascript(site, driver):
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         driver.get(site.url("dashboard/index.html"))
+        assert not driver.find_elements("css selector", ".finder"), "JavaScript was meant to be off"
         links = driver.find_elements("css selector", ".state-filter a[href^='#state-']")
         assert links, "the dashboard offers state filters"
         total_rows = len([r for r in driver.find_elements("css selector", "tbody tr") if r.is_displayed()])
@@ -102,3 +103,38 @@ def test_dashboard_filters_without_javascript(site, driver):
             assert len(shown) < total_rows or len(links) == 1
     finally:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_dashboard_lists_the_most_urgent_first(site):
+    html = (site.root / "dashboard/index.html").read_text(encoding="utf-8")
+    order = re.findall(r'<section id="state-([a-z-]+)"', html)
+    urgency = ["blocked", "overdue", "waiting", "in-progress", "not-started", "complete"]
+    assert order, "no state groups"
+    assert order == [s for s in urgency if s in order], order
+    links = re.findall(r'<a href="#state-([a-z-]+)"', html)
+    assert links == order
+
+
+def test_dashboard_script_adds_search_and_sorting(site, driver):
+    driver.get(site.url("dashboard/index.html"))
+    rows = driver.find_elements("css selector", "tbody tr")
+    names = [r.find_element("css selector", "th").text for r in rows]
+    assert len(names) >= 2
+    box = driver.find_element("id", "finder-input")
+    box.send_keys(names[0][:6])
+    shown = [r for r in driver.find_elements("css selector", "tbody tr") if r.is_displayed()]
+    assert 1 <= len(shown) < len(rows) or len(set(n[:6] for n in names)) == 1
+    assert all(names[0][:6].lower() in r.text.lower() for r in shown)
+    assert "match" in driver.find_element("css selector", ".finder-count").text
+    box.clear()
+    box.send_keys(" ")  # an input event with an empty query shows everything again
+    assert len([r for r in driver.find_elements("css selector", "tbody tr") if r.is_displayed()]) == len(rows)
+    button = driver.find_element("css selector", "thead th:nth-child(2) button.sort")
+    button.click()
+    th = driver.find_element("css selector", "thead th:nth-child(2)")
+    assert th.get_attribute("aria-sort") == "ascending"
+    for table in driver.find_elements("css selector", "table.clinics"):
+        keys = [int(td.get_attribute("data-sort")) for td in table.find_elements("css selector", "tbody td:nth-of-type(1)")]
+        assert keys == sorted(keys)
+    button.click()
+    assert th.get_attribute("aria-sort") == "descending"

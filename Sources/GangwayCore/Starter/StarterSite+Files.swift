@@ -390,156 +390,361 @@ onboarding contact.
 {{/layout}}
 
 """####),
+        ("templates/assets/dashboard.js", ####"""
+/* Gangway dashboard: optional enhancements. Without this script the dashboard still lists every
+   clinic, most urgent first, and the state links filter it (CSS :target). With it, a search box
+   narrows the list by name and the column headers sort every table. */
+(function () {
+  "use strict";
+  var groups = document.querySelector(".dashboard .groups");
+  if (!groups || !document.querySelectorAll) return;
+  var rows = Array.prototype.slice.call(groups.querySelectorAll("tbody tr"));
+
+  // Search by clinic name.
+  var box = document.createElement("div");
+  box.className = "finder";
+  box.innerHTML = '<label for="finder-input">Find a clinic</label> ' +
+    '<input id="finder-input" type="search" autocomplete="off" spellcheck="false">' +
+    ' <span class="finder-count" role="status" aria-live="polite"></span>';
+  groups.parentNode.insertBefore(box, groups);
+  var input = box.querySelector("input"), count = box.querySelector(".finder-count");
+  input.addEventListener("input", function () {
+    var q = input.value.trim().toLowerCase(), shown = 0;
+    rows.forEach(function (tr) {
+      var hit = !q || tr.querySelector("th").textContent.toLowerCase().indexOf(q) >= 0;
+      tr.hidden = !hit;
+      if (hit) shown++;
+    });
+    Array.prototype.forEach.call(groups.querySelectorAll("section"), function (s) {
+      s.hidden = !s.querySelector("tbody tr:not([hidden])");
+    });
+    count.textContent = q ? shown + (shown === 1 ? " clinic" : " clinics") + " match" : "";
+  });
+
+  // Sortable columns: one click sorts ascending, the next descending; all tables alike.
+  var tables = Array.prototype.slice.call(groups.querySelectorAll("table"));
+  if (!tables.length) return;
+  var heads = tables[0].querySelectorAll("thead th");
+  function key(tr, col) {
+    var cell = tr.children[col], n = cell.getAttribute("data-sort");
+    return n !== null ? Number(n) : cell.textContent.trim().toLowerCase();
+  }
+  function sortBy(col, dir) {
+    tables.forEach(function (table) {
+      var body = table.tBodies[0];
+      var list = Array.prototype.slice.call(body.rows);
+      list.sort(function (a, b) {
+        var x = key(a, col), y = key(b, col);
+        return (x < y ? -1 : x > y ? 1 : 0) * dir;
+      });
+      list.forEach(function (tr) { body.appendChild(tr); });
+      Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th, i) {
+        if (i === col) th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      });
+    });
+  }
+  Array.prototype.forEach.call(heads, function (th, col) {
+    var label = th.textContent;
+    tables.forEach(function (table) {
+      var cell = table.querySelectorAll("thead th")[col];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.textContent = label;
+      cell.textContent = "";
+      cell.appendChild(button);
+      button.addEventListener("click", function () {
+        sortBy(col, cell.getAttribute("aria-sort") === "ascending" ? -1 : 1);
+      });
+    });
+  });
+})();
+
+"""####),
         ("templates/assets/style.css", ####"""
-/* Gangway default theme: system fonts, calm colours, readable from 320 px phones to paper. */
+/* Gangway default theme. System fonts, no framework, no web fonts; readable from a 320 px phone
+   to a wide screen, in light and dark, and on paper as a checklist to tick. States always read
+   as words and shapes (filled badge, diamond mark, heavy border), never as colour alone. */
 :root {
   color-scheme: light dark;
-  --bg: #fbfaf7;
-  --fg: #1d232a;
-  --muted: #4f5a66;
-  --line: #d6d9dd;
-  --card: #ffffff;
-  --accent: #0b5cad;
-  --clinic: #0b5cad;
-  --vendor: #7a3e9d;
-  --ocean: #0f6b5c;
-  --ok: #1d6b2f;
-  --warn: #8a4b00;
-  --bad: #a4161a;
-  --wait: #6b5400;
-  --focus: #c45500;
-  --radius: 6px;
+  --bg: #f5f6f8;
+  --card: #fff;
+  --fg: #1a1e23;
+  --muted: #4b5561;
+  --line: #d3d8de;
+  --accent: #0b57b0;
+  --ok: #17692f;
+  --bad: #b0151d;
+  --wait: #7a4b00;
+  --clinic: #0b57b0;
+  --vendor: #6f3594;
+  --ocean: #0b6b5b;
+  --focus: #b84a00;
+  --on-strong: #fff;
+  --tint-bad: #fdf0f0;
+  --radius: 8px;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --bg: #14171b;
-    --fg: #e8eaed;
-    --muted: #b3bac3;
-    --line: #3a4048;
-    --card: #1c2026;
-    --accent: #8cc4ff;
-    --clinic: #8cc4ff;
-    --vendor: #d7a8f0;
-    --ocean: #7fd8c6;
-    --ok: #8fd6a0;
-    --warn: #ffc27a;
-    --bad: #ff9a9a;
-    --wait: #f0d77a;
+    --bg: #121417;
+    --card: #1b1f24;
+    --fg: #e9ecef;
+    --muted: #aeb7c1;
+    --line: #3b434c;
+    --accent: #8ab8ff;
+    --ok: #7fd494;
+    --bad: #ff8f8f;
+    --wait: #f2cf6b;
+    --clinic: #8ab8ff;
+    --vendor: #d4a6f0;
+    --ocean: #6fd6c2;
     --focus: #ffb366;
+    --on-strong: #121417;
+    --tint-bad: #2a1c1e;
   }
 }
+
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0;
   background: var(--bg);
   color: var(--fg);
-  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  overflow-wrap: break-word;
 }
-.wrap { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
+.wrap { max-width: 50rem; margin: 0 auto; padding: 0 1.25rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--card); padding: 0.5rem 1rem; }
-.skip:focus { left: 0.5rem; z-index: 10; }
-h1, h2, h3, h4 { line-height: 1.25; }
-h1 { font-size: 1.9rem; margin: 0.4rem 0 0.6rem; }
-h2 { font-size: 1.35rem; margin-top: 2rem; }
-h3 { font-size: 1.1rem; }
-.lede { font-size: 1.1rem; color: var(--muted); }
-.meta, .eyebrow { color: var(--muted); font-size: 0.92rem; }
-.eyebrow { margin: 0; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+.skip { position: absolute; left: -999px; top: 0.5rem; background: var(--card); color: var(--accent); padding: 0.5rem 1rem; z-index: 10; }
+.skip:focus { left: 0.5rem; }
 
-.site-header { border-bottom: 1px solid var(--line); background: var(--card); }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }
-.brand { font-weight: 700; color: var(--fg); text-decoration: none; }
-.site-header ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
-.site-header a[aria-current="page"] { font-weight: 700; text-decoration: none; }
-main { padding-bottom: 2rem; }
+h1, h2, h3, h4 { line-height: 1.25; }
+h1 { font-size: 2rem; margin: 0.2rem 0 0.5rem; letter-spacing: -0.01em; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 0.8rem; }
+h3 { font-size: 1.1rem; }
+h4 { font-size: 1rem; }
+.lede { font-size: 1.125rem; color: var(--muted); max-width: 40rem; }
+.meta, .eyebrow { color: var(--muted); font-size: 0.93rem; }
+.eyebrow { margin: 0; }
+.note { color: var(--muted); font-style: italic; }
+.nowrap { white-space: nowrap; }
+
+/* Header and footer */
+.site-header { background: var(--card); border-bottom: 1px solid var(--line); }
+.site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1.5rem; padding-top: 0.7rem; padding-bottom: 0.7rem; }
+.brand { font-weight: 700; font-size: 1.05rem; color: var(--fg); text-decoration: none; }
+.site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; margin: 0; padding: 0; }
+.site-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; text-decoration: none; }
+main { padding-top: 1.5rem; padding-bottom: 2.5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; }
 
-.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.25rem 1rem 0.75rem; }
-.clinic-list li { margin: 0.35rem 0; }
-
-/* States: a word and a shape, never colour alone. */
-.state, .status, .owner, .flag-overdue, .flag-current {
+/* Badges: a word in a pill; strong states are filled and carry a diamond mark. */
+.badge, .state {
   display: inline-block; border: 1px solid currentColor; border-radius: 999px;
-  padding: 0 0.55rem; font-size: 0.85rem; font-weight: 600; line-height: 1.6; white-space: nowrap;
+  padding: 0 0.6rem; font-size: 0.85rem; font-weight: 600; line-height: 1.65; white-space: nowrap;
 }
 .state-complete, .status-done { color: var(--ok); }
-.state-blocked, .status-blocked, .flag-overdue, .state-overdue { color: var(--bad); }
-.state-waiting, .status-waiting { color: var(--wait); }
+.state-waiting, .status-waiting { color: var(--wait); border-style: dashed; }
 .state-in-progress, .status-in-progress { color: var(--accent); }
 .state-not-started, .status-todo, .status-skipped { color: var(--muted); }
-.flag-overdue::before { content: "! "; }
-.flag-current { color: var(--fg); border-style: dashed; }
+.state-blocked, .state-overdue, .status-blocked, .flag-overdue {
+  color: var(--on-strong); background: var(--bad); border-color: var(--bad); border-style: solid;
+}
+.state-blocked::before, .state-overdue::before, .status-blocked::before, .flag-overdue::before {
+  content: ""; display: inline-block; width: 0.45em; height: 0.45em; margin: 0 0.45em 0.1em 0.05em;
+  background: currentColor; transform: rotate(45deg);
+}
+.flag-current { color: var(--fg); border-width: 2px; }
 .owner-clinic { color: var(--clinic); }
 .owner-vendor { color: var(--vendor); }
 .owner-ocean { color: var(--ocean); }
+.owner { border-radius: 4px; }
 
-.summary { background: var(--card); border: 1px solid var(--line); border-left: 6px solid currentColor; border-radius: var(--radius); padding: 0.25rem 1rem 0.5rem; color: var(--line); }
-.summary > * { color: var(--fg); }
-.summary.state-overdue, .summary.state-blocked { border-left-color: var(--bad); }
-.summary.state-waiting { border-left-color: var(--wait); }
-.summary.state-complete { border-left-color: var(--ok); }
-.summary.state-in-progress { border-left-color: var(--accent); }
-.summary h2 { margin-top: 0.75rem; font-size: 1.1rem; }
-.next { font-size: 1.1rem; }
-.next.is-overdue strong { color: var(--bad); }
-progress { width: 100%; height: 0.9rem; accent-color: var(--ok); }
-.progress-line label { display: block; font-size: 0.92rem; color: var(--muted); }
+/* Home */
+.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.2rem 1rem 0.8rem; }
+.card h3 { margin: 0.8rem 0 0.2rem; }
+.card p { margin: 0.3rem 0; }
+.clinic-list { padding-left: 1.2rem; }
+.clinic-list li { margin: 0.45rem 0; }
 
+/* Clinic: the status first */
+.clinic-header .meta { margin: 0; }
+.status-panel {
+  background: var(--card); border: 1px solid var(--line); border-left: 8px solid var(--muted);
+  border-radius: var(--radius); padding: 0.2rem 1.25rem 0.9rem; margin-top: 1.2rem;
+}
+.panel-complete { border-left-color: var(--ok); }
+.panel-waiting { border-left-color: var(--wait); }
+.panel-in-progress { border-left-color: var(--accent); }
+.panel-blocked, .panel-overdue { border: 3px solid var(--bad); border-left-width: 8px; background: var(--tint-bad); }
+.status-panel h2 { margin: 0.9rem 0 0.5rem; font-size: 1.1rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.status-panel h2 .state { font-size: 1rem; padding: 0.05rem 0.8rem; }
+.status-label { font-weight: 600; }
+.next-action { font-size: 1.2rem; font-weight: 600; line-height: 1.4; margin: 0.4rem 0; }
+.next-actor { margin: 0.3rem 0 0.8rem; }
+.progress p { margin: 0 0 0.25rem; font-size: 0.95rem; }
+progress { display: block; width: 100%; height: 0.8rem; accent-color: var(--ok); }
+
+/* Clinic: the checklist */
 .checklist { list-style: none; padding: 0; margin: 0; }
-.checklist > li { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.5rem 1rem 0.75rem; margin: 0 0 0.9rem; }
-.checklist > li.is-current { border: 2px solid var(--accent); }
-.checklist > li.is-overdue { border: 2px solid var(--bad); }
-.step-head { display: flex; gap: 0.6rem; align-items: baseline; }
-.step-head h3 { margin: 0.35rem 0; }
-.box { flex: none; display: inline-flex; width: 1.2rem; height: 1.2rem; border: 2px solid var(--muted); border-radius: 3px; align-items: center; justify-content: center; font-size: 0.9rem; color: var(--ok); }
-.step-number { color: var(--muted); }
-.step-meta { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.25rem 0; }
-.dates { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.5rem 0; }
+.step { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.55rem 1rem 0.7rem; margin: 0 0 0.8rem; }
+.step.is-current { border: 3px solid var(--accent); }
+.step.is-overdue, .step[data-status="blocked"] { border: 3px solid var(--bad); border-left-width: 8px; }
+.step.is-finished { padding-bottom: 0.4rem; }
+.step-head { display: flex; gap: 0.65rem; align-items: baseline; }
+.step-head h3 { margin: 0.25rem 0; }
+.step-number { color: var(--muted); font-weight: 600; }
+.box {
+  flex: none; position: relative; top: 0.15em; width: 1.15rem; height: 1.15rem;
+  border: 2px solid var(--muted); border-radius: 3px; display: inline-flex; align-items: center; justify-content: center;
+  font-size: 0.85rem; font-weight: 700; line-height: 1;
+}
+[data-status="done"] .box { background: var(--ok); border-color: var(--ok); color: var(--on-strong); }
+[data-status="done"] .box::after { content: "\2713"; }
+[data-status="skipped"] .box::after { content: "\2013"; color: var(--muted); }
+.step-meta { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0.3rem 0 0.2rem; padding-left: 1.8rem; }
+.dates { display: flex; flex-wrap: wrap; gap: 0.1rem 1.4rem; margin: 0.35rem 0 0; padding-left: 1.8rem; font-size: 0.95rem; }
 .dates div { display: flex; gap: 0.4rem; }
 .dates dt { color: var(--muted); }
 .dates dd { margin: 0; }
-.step-note { border-left: 3px solid var(--line); padding-left: 0.6rem; }
-.needs { padding-left: 1.2rem; }
-.need-missing .cross { color: var(--bad); font-weight: 700; }
-.need-ok .tick { color: var(--ok); font-weight: 700; }
-.needs-block h4 { margin: 0.5rem 0 0.25rem; }
-details.how summary { cursor: pointer; color: var(--accent); }
-.note { color: var(--muted); font-style: italic; }
+.dates .expected dd { font-weight: 600; }
+.dates .wait { flex-basis: 100%; display: block; }
+.dates .wait dt, .dates .wait dd { display: inline; }
+.dates .wait dt::after { content: ":"; }
+.dates .wait dd { margin-left: 0.3em; }
+.is-overdue .expected dd { color: var(--bad); }
+.step-note, .needs-block, details.how { margin: 0.5rem 0 0 1.8rem; }
+.step-note { border-left: 3px solid var(--line); padding-left: 0.65rem; }
+.needs-block h4 { margin: 0.6rem 0 0.2rem; font-size: 0.95rem; }
+.needs { padding-left: 1.2rem; margin: 0.2rem 0; }
+.needs li { margin: 0.15rem 0; }
+.need-ok .tick { color: var(--ok); }
+.need-missing .cross { color: var(--bad); }
+details.how { margin-top: 0.6rem; }
+details.how summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.15rem 0; }
+details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; margin-top: 0.3rem; }
+.write-in { display: none; }
 .people { padding-left: 1.2rem; }
-.toc ol { padding-left: 1.4rem; }
-.toc li { margin: 0.3rem 0; }
-.guide .step { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+.people li { margin: 0.25rem 0; }
 
-.state-filter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+/* Guide */
+.toc { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.1rem 1.25rem 0.5rem; margin-top: 1.5rem; }
+.toc h2 { margin: 0.8rem 0 0.3rem; font-size: 1.1rem; }
+.toc ol { padding-left: 1.4rem; }
+.toc li { margin: 0.4rem 0; }
+.guide-step { border-top: 1px solid var(--line); margin-top: 2rem; }
+.guide-step .step-meta { padding-left: 0; }
+.wait { color: var(--muted); }
+.prose img { max-width: 100%; height: auto; }
+.prose pre { overflow-x: auto; }
+.prose code { font-size: 0.92em; }
+
+/* Dashboard: the state links filter without JavaScript (:target); the script adds search and sorting. */
+.state-filter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.1rem; }
+.state-filter a { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.2rem 0; font-weight: 600; text-decoration: none; }
+.state-filter a:hover .count, .state-filter a:focus-visible .count { text-decoration: underline; }
+.count { color: var(--muted); font-weight: 400; }
+.state-filter .count { color: var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 0.15em; }
+.groups:has(> section:target) > section:not(:target) { display: none; }
+.group h2 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.2rem; }
+.group h2 .state { font-size: 0.95rem; }
 .table-scroll { overflow-x: auto; }
-table.clinics { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-table.clinics th, table.clinics td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-table.clinics thead th { color: var(--muted); font-weight: 600; }
+table.clinics { border-collapse: collapse; width: 100%; font-size: 0.95rem; background: var(--card); }
+table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; white-space: nowrap; }
+table.clinics tbody th { font-weight: 600; min-width: 9rem; }
+table.clinics td:nth-child(4) { min-width: 14rem; }
+tr[data-overdue="true"] th::before { content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-right: 0.4em; background: var(--bad); transform: rotate(45deg); }
+.finder { margin: 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.finder label { font-weight: 600; }
+.finder input { font: inherit; color: var(--fg); background: var(--card); border: 2px solid var(--muted); border-radius: 6px; padding: 0.3rem 0.5rem; width: 16rem; max-width: 100%; }
+.finder-count { color: var(--muted); }
+button.sort { font: inherit; color: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
+button.sort::after { content: " \2195"; color: var(--muted); }
+[aria-sort="ascending"] button.sort::after { content: " \2191"; }
+[aria-sort="descending"] button.sort::after { content: " \2193"; }
 
 @media (max-width: 30rem) {
-  h1 { font-size: 1.5rem; }
-  .wrap { padding: 0 0.75rem; }
-  .checklist > li { padding: 0.5rem 0.75rem; }
+  .wrap { padding: 0 0.9rem; }
+  h1 { font-size: 1.55rem; }
+  h2 { font-size: 1.2rem; }
+  .status-panel { padding: 0.1rem 0.9rem 0.7rem; }
+  .next-action { font-size: 1.08rem; }
+  .step { padding: 0.5rem 0.75rem 0.6rem; }
+  .step-meta, .dates { padding-left: 0; }
+  .step-note, .needs-block, details.how { margin-left: 0; }
+}
+/* Phones: each clinic of the dashboard becomes a small card; the header row stays for screen readers. */
+@media (max-width: 40rem) {
+  table.clinics { background: none; }
+  table.clinics thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.clinics, table.clinics tbody, table.clinics tr, table.clinics th, table.clinics td { display: block; }
+  table.clinics tr { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.7rem; padding: 0.45rem 0.8rem 0.55rem; }
+  table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; min-width: 0; }
+  table.clinics td:nth-child(4) { min-width: 0; }
+  table.clinics tbody th { font-size: 1.05rem; padding-bottom: 0.2rem; }
+  table.clinics td::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
+}
+@media (min-width: 75rem) {
+  .kind-dashboard .wrap { max-width: 72rem; }
 }
 
-/* Paper: a clean checklist, no navigation, boxes to tick, link targets shown. */
+/* Paper: a clean checklist. No navigation, no colour needed, boxes to tick, link URLs shown. */
 @media print {
-  :root { --bg: #fff; --fg: #000; --muted: #333; --line: #999; --card: #fff; color-scheme: light; }
-  body { font-size: 11pt; }
-  .site-header nav, .skip, .state-filter, details.how, .site-footer nav { display: none; }
-  .site-header { border: 0; }
+  :root {
+    color-scheme: light;
+    --bg: #fff; --card: #fff; --fg: #000; --muted: #333; --line: #888; --accent: #000;
+    --ok: #000; --bad: #000; --wait: #000; --clinic: #000; --vendor: #000; --ocean: #000;
+    --on-strong: #fff; --tint-bad: #fff;
+  }
+  @page { margin: 14mm 14mm 16mm; }
+  body { font-size: 10pt; line-height: 1.35; background: #fff; }
+  .skip, .site-nav, details.how, .finder, .state-filter, progress, script { display: none !important; }
+  .site-header, .site-footer { border: 0; background: none; }
+  .site-header .wrap { padding: 0 0 2pt; }
+  .site-footer { font-size: 8.5pt; margin-top: 8pt; }
   .wrap { max-width: none; padding: 0; }
-  .checklist > li { break-inside: avoid; border: 1px solid #999; padding: 0.3rem 0.6rem; margin-bottom: 0.4rem; }
-  .checklist > li.is-current, .checklist > li.is-overdue { border-width: 2px; }
-  .box { border-color: #000; width: 1rem; height: 1rem; }
+  main { padding: 0; }
   a { color: #000; }
-  main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  h2 { margin-top: 1rem; }
-  .summary { border-left-width: 4px; }
+  main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
+  h1 { font-size: 17pt; margin: 2pt 0 3pt; }
+  h2 { font-size: 12.5pt; margin: 10pt 0 4pt; break-after: avoid; }
+  h3 { font-size: 11pt; }
+  .eyebrow { margin-top: 0; }
+  .badge, .state { font-size: 8.5pt; padding: 0 5pt; line-height: 1.4; }
+  .status-panel { border: 1.5pt solid #000; border-left-width: 5pt; padding: 2pt 9pt 5pt; margin-top: 6pt; break-inside: avoid; }
+  .panel-blocked, .panel-overdue { border-width: 2.5pt; border-left-width: 6pt; }
+  .status-panel h2 { margin: 4pt 0 2pt; }
+  .next-action { font-size: 11.5pt; margin: 2pt 0; }
+  .next-actor { margin: 2pt 0; }
+  .progress p { font-size: 10pt; }
+  .step { border: 0; border-bottom: 0.75pt solid #888; border-radius: 0; padding: 4pt 0 5pt; margin: 0; break-inside: avoid; }
+  .step.is-current, .step.is-overdue, .step[data-status="blocked"] { border: 2pt solid #000; padding: 4pt 6pt 6pt; margin: 3pt 0; }
+  .step-head h3 { margin: 0; }
+  .box { width: 12pt; height: 12pt; border: 1.25pt solid #000; top: 2pt; background: #fff; }
+  [data-status="done"] .box { background: #fff; color: #000; border-color: #000; }
+  .step-meta { margin: 2pt 0 0; }
+  .dates { margin-top: 2pt; font-size: 9.5pt; }
+  .step-note, .needs-block { margin-top: 3pt; }
+  .needs-block h4 { margin: 2pt 0 1pt; font-size: 9.5pt; }
+  .needs { list-style: none; padding-left: 0; }
+  .needs li::before { content: ""; display: inline-block; width: 8pt; height: 8pt; border: 1pt solid #000; margin-right: 5pt; vertical-align: -1pt; }
+  .write-in { display: block; margin: 5pt 0 0 1.8rem; color: #333; font-size: 9.5pt; }
+  .write-in span { display: inline-block; width: 9em; border-bottom: 0.75pt solid #000; margin-right: 1.5em; }
+  .notes, .people-section { break-inside: avoid; }
+  .people-section h3 { font-size: 10.5pt; margin: 4pt 0 2pt; }
+  .people li { margin: 0; }
+  .notes .prose p { margin: 2pt 0; }
+  table.clinics { font-size: 9pt; }
+  /* Backgrounds do not print: strong states get a heavy border and capitals instead. */
+  .state-blocked, .state-overdue, .status-blocked, .flag-overdue {
+    color: #000; background: none; border: 2pt solid #000; text-transform: uppercase; letter-spacing: 0.03em;
+  }
+  .state-blocked::before, .state-overdue::before, .status-blocked::before, .flag-overdue::before { background: #000; }
 }
 
 """####),
@@ -549,60 +754,61 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 {{#clinic}}
 <article class="clinic">
   <header class="clinic-header">
-    <p class="eyebrow"><a href="{{guide_url}}">{{guide_title}}</a>{{#region}} · {{region}}{{/region}}</p>
+    <p class="eyebrow">Onboarding checklist · <a href="{{guide_url}}">{{guide_title}}</a>{{#region}} · {{region}}{{/region}}</p>
     <h1>{{name}}</h1>
     {{#office_name}}<p class="meta">Office name in the EMR: <strong>{{office_name}}</strong></p>{{/office_name}}
   </header>
 
-  <section class="summary state-{{state}}" aria-labelledby="summary-heading">
-    <h2 id="summary-heading">Where things stand</h2>
-    <p class="state-line"><span class="state state-{{state}}">{{state_label}}</span> <span class="meta">as of <time datetime="{{today.iso}}">{{today.display}}</time></span></p>
-    <p class="next{{#next.overdue}} is-overdue{{/next.overdue}}"><strong>{{next.actor}}</strong> · {{next.text}}</p>
-    <p class="progress-line">
-      <label for="progress-{{slug}}">{{done}} of {{total}} steps done or skipped</label>
-      <progress id="progress-{{slug}}" max="{{total}}" value="{{done}}">{{percent}}%</progress>
-    </p>
-    {{#existing_cds_link}}<p class="note">This clinic already had an Ocean CDS link, so the contract and password steps do not apply.</p>{{/existing_cds_link}}
+  <section class="status-panel panel-{{state}}" aria-labelledby="status-heading">
+    <h2 id="status-heading"><span class="status-label">Status:</span> <span class="state state-{{state}}">{{state_label}}</span></h2>
+    <p class="next-action">{{next.text}}</p>
+    {{#next.step}}<p class="next-actor">Who acts next: <strong>{{next.actor}}</strong></p>{{/next.step}}
+    <div class="progress">
+      <p id="progress-{{slug}}"><strong>{{done}} of {{total}}</strong> steps done or skipped</p>
+      <progress aria-labelledby="progress-{{slug}}" max="{{total}}" value="{{done}}">{{percent}}%</progress>
+    </div>
+    {{#existing_cds_link}}<p class="note">This clinic already had an Ocean CDS link, so the steps that do not apply then are skipped.</p>{{/existing_cds_link}}
   </section>
 
-  <section aria-labelledby="steps-heading">
+  <section class="steps" aria-labelledby="steps-heading">
     <h2 id="steps-heading">Checklist</h2>
     <ol class="checklist" data-clinic-state="{{state}}" data-progress="{{done}}/{{total}}">
       {{#steps}}
-      <li class="step status-{{status}}{{#current}} is-current{{/current}}{{#overdue}} is-overdue{{/overdue}}" id="step-{{id}}" data-step="{{id}}" data-status="{{status}}"{{#overdue}} data-overdue="true"{{/overdue}}>
+      <li class="step{{#finished}} is-finished{{/finished}}{{#current}} is-current{{/current}}{{#overdue}} is-overdue{{/overdue}}" id="step-{{id}}" data-step="{{id}}" data-status="{{status}}"{{#overdue}} data-overdue="true"{{/overdue}}>
         <div class="step-head">
-          <span class="box" aria-hidden="true">{{#finished}}✓{{/finished}}</span>
+          <span class="box" aria-hidden="true"></span>
           <h3><span class="step-number">{{number}}.</span> {{title}}</h3>
         </div>
         <p class="step-meta">
-          <span class="status status-{{status}}">{{status_label}}</span>
-          {{#overdue}}<span class="flag-overdue">Overdue</span>{{/overdue}}
-          {{#current}}<span class="flag-current">Current step</span>{{/current}}
-          <span class="owner owner-{{owner}}">Who acts: {{owner_label}}</span>
+          <span class="badge status status-{{status}}">{{status_label}}</span>
+          {{#overdue}}<span class="badge flag-overdue">Overdue</span>{{/overdue}}
+          {{#current}}<span class="badge flag-current">Current step</span>{{/current}}
+          <span class="badge owner owner-{{owner}}">{{owner_label}} acts</span>
         </p>
         <dl class="dates">
           {{#started}}<div><dt>Started</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/started}}
           {{#since}}<div><dt>Waiting since</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/since}}
-          {{#expected_by}}<div><dt>Expected by</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/expected_by}}
+          {{#expected_by}}<div class="expected"><dt>Expected by</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/expected_by}}
           {{#done_on}}<div><dt>Done</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/done_on}}
-          {{^finished}}{{#wait_text}}<div><dt>Usual wait</dt><dd>{{wait_text}}{{#wait_for}}: {{wait_for}}{{/wait_for}}</dd></div>{{/wait_text}}{{/finished}}
+          {{^finished}}{{#wait_text}}<div class="wait"><dt>Usual wait</dt><dd>{{wait_text}}{{#wait_for}} ({{wait_for}}){{/wait_for}}</dd></div>{{/wait_text}}{{/finished}}
         </dl>
         {{#note}}<p class="step-note"><strong>Note:</strong> {{note}}</p>{{/note}}
+        {{^finished}}
         {{#has_requires}}
         <div class="needs-block">
           <h4>What you need</h4>
           <ul class="needs">
             {{#requires}}
-            <li class="{{#complete}}need-ok{{/complete}}{{^complete}}need-missing{{/complete}}">{{#complete}}<span class="tick">Ready:</span>{{/complete}}{{^complete}}<span class="cross">Missing:</span>{{/complete}} {{label}}{{#missing}} ({{missing}}){{/missing}}</li>
+            <li class="{{#complete}}need-ok{{/complete}}{{^complete}}need-missing{{/complete}}">{{#complete}}<strong class="tick">Ready:</strong>{{/complete}}{{^complete}}<strong class="cross">Missing:</strong>{{/complete}} {{label}}{{#missing}} ({{missing}}){{/missing}}</li>
             {{/requires}}
           </ul>
         </div>
         {{/has_requires}}
-        {{^finished}}
         <details class="how">
           <summary>How to do this step</summary>
           <div class="prose">{{{body_html}}}</div>
         </details>
+        <p class="write-in" aria-hidden="true">Done on: <span></span> By: <span></span></p>
         {{/finished}}
       </li>
       {{/steps}}
@@ -610,14 +816,14 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
   </section>
 
   {{#notes_html}}
-  <section aria-labelledby="notes-heading">
+  <section class="notes" aria-labelledby="notes-heading">
     <h2 id="notes-heading">Notes</h2>
     <div class="prose">{{{notes_html}}}</div>
   </section>
   {{/notes_html}}
 
   {{#has_people}}
-  <section aria-labelledby="people-heading">
+  <section class="people-section" aria-labelledby="people-heading">
     <h2 id="people-heading">People</h2>
     <ul class="people">
       {{#contacts}}
@@ -644,43 +850,28 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
         ("templates/dashboard.mustache", ####"""
 {{<layout}}
 {{$content}}
+<div class="dashboard" id="clinics">
 <h1>Dashboard</h1>
-<p class="lede">{{clinic_count}} clinics as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#overdue_count}}; {{overdue_count}} with an overdue wait{{/overdue_count}}.</p>
+<p class="lede">{{clinic_count}} clinics as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#overdue_count}}; {{overdue_count}} with an overdue wait{{/overdue_count}}. The most urgent come first: blocked, then overdue, then waiting.</p>
 
-<nav aria-label="Clinics by state" class="state-filter">
+<nav aria-label="Show clinics by state" class="state-filter">
   <ul>
-    {{#groups}}
-    {{#has_clinics}}<li><a href="#state-{{state}}"><span class="state state-{{state}}">{{label}}</span> {{count}}</a></li>{{/has_clinics}}
-    {{/groups}}
+    <li class="filter-all"><a href="#clinics">All clinics <span class="count">{{clinic_count}}</span></a></li>
+    {{#groups}}{{^first()}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/first()}}{{/groups}}
+    {{#groups}}{{#first()}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/first()}}{{/groups}}
   </ul>
 </nav>
 
-{{#groups}}
-{{#has_clinics}}
-<section id="state-{{state}}" aria-labelledby="state-{{state}}-heading">
-  <h2 id="state-{{state}}-heading">{{label}} ({{count}})</h2>
-  <div class="table-scroll">
-  <table class="clinics">
-    <thead>
-      <tr><th scope="col">Clinic</th><th scope="col">Guide</th><th scope="col">Progress</th><th scope="col">Current step</th><th scope="col">Next</th></tr>
-    </thead>
-    <tbody>
-      {{#clinics}}
-      <tr data-state="{{state}}"{{#overdue}} data-overdue="true"{{/overdue}}>
-        <th scope="row"><a href="{{url}}">{{name}}</a></th>
-        <td>{{guide_title}}</td>
-        <td>{{done}}/{{total}}</td>
-        <td>{{current_step}}{{^current_step}}None{{/current_step}}{{#overdue}} <span class="flag-overdue">Overdue</span>{{/overdue}}</td>
-        <td>{{next}}</td>
-      </tr>
-      {{/clinics}}
-    </tbody>
-  </table>
-  </div>
-</section>
-{{/has_clinics}}
-{{/groups}}
+<div class="groups">
+{{! Most urgent first: every state but "complete" (the first of the renderer's groups), then "complete". }}
+{{#groups}}{{^first()}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/first()}}{{/groups}}
+{{#groups}}{{#first()}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/first()}}{{/groups}}
+</div>
+</div>
 {{/content}}
+{{$scripts}}
+<script src="{{root}}assets/dashboard.js" defer></script>
+{{/scripts}}
 {{/layout}}
 
 """####),
@@ -690,25 +881,25 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 {{#guide}}
 <article class="guide">
   <header>
-    <p class="eyebrow">{{#emr}}{{emr}} · {{/emr}}{{step_count}} steps</p>
+    <p class="eyebrow">Guide{{#emr}} · {{emr}}{{/emr}} · {{step_count}} steps</p>
     <h1>{{title}}</h1>
     {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
   </header>
   <div class="prose">{{{intro_html}}}</div>
 
-  <nav aria-label="Steps of this guide" class="toc">
-    <h2>Steps</h2>
+  <nav aria-labelledby="toc-heading" class="toc">
+    <h2 id="toc-heading">Steps</h2>
     <ol>
       {{#steps}}
-      <li><a href="#step-{{id}}">{{title}}</a> <span class="owner owner-{{owner}}">{{owner_label}}</span></li>
+      <li><a href="#step-{{id}}">{{title}}</a> <span class="badge owner owner-{{owner}}">{{owner_label}} acts</span></li>
       {{/steps}}
     </ol>
   </nav>
 
   {{#steps}}
-  <section class="step" id="step-{{id}}" aria-labelledby="step-{{id}}-title">
+  <section class="guide-step" id="step-{{id}}" aria-labelledby="step-{{id}}-title">
     <h2 id="step-{{id}}-title"><span class="step-number">Step {{number}}.</span> {{title}}</h2>
-    <p class="step-meta"><span class="owner owner-{{owner}}">Who acts: {{owner_label}}</span>{{#wait_text}} <span class="wait">Wait: {{wait_text}}{{#wait_for}} ({{wait_for}}){{/wait_for}}</span>{{/wait_text}}</p>
+    <p class="step-meta"><span class="badge owner owner-{{owner}}">{{owner_label}} acts</span>{{#wait_text}} <span class="wait">Usual wait: {{wait_text}}{{#wait_for}} ({{wait_for}}){{/wait_for}}</span>{{/wait_text}}</p>
     {{#skip_if_existing_link}}<p class="note">Does not apply when the clinic already has an Ocean CDS link.</p>{{/skip_if_existing_link}}
     {{#has_requires}}
     <h3>What you need</h3>
@@ -729,7 +920,7 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 {{<layout}}
 {{$content}}
 <h1>{{site.title}}</h1>
-<p class="lede">This portal follows each clinic as it connects its EMR to the Ocean platform. Open your clinic's page to see what is done, what comes next and who acts, or read the guide for your EMR.</p>
+<p class="lede">This portal follows each clinic, step by step, as it connects its EMR to the Ocean platform. Open your clinic's page to see what is done, what comes next and who acts, or read the guide for your EMR.</p>
 
 <section aria-labelledby="guides-heading">
   <h2 id="guides-heading">Guides</h2>
@@ -737,7 +928,7 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
     {{#guides}}
     <li class="card">
       <h3><a href="{{url}}">{{title}}</a></h3>
-      <p class="meta">{{#emr}}EMR: {{emr}} · {{/emr}}{{step_count}} steps</p>
+      <p class="meta">{{#emr}}{{emr}} · {{/emr}}{{step_count}} steps</p>
       {{#summary}}<p>{{summary}}</p>{{/summary}}
     </li>
     {{/guides}}
@@ -747,7 +938,7 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 {{#has_clinics}}
 <section aria-labelledby="clinics-heading">
   <h2 id="clinics-heading">Clinics</h2>
-  {{#dashboard}}<p><a href="dashboard/index.html">Open the dashboard</a> to see every clinic by state.</p>{{/dashboard}}
+  {{#dashboard}}<p><a href="dashboard/index.html">Open the dashboard</a> to see every clinic by state, the most urgent first.</p>{{/dashboard}}
   <ul class="clinic-list">
     {{#clinics}}
     <li><a href="{{url}}">{{name}}</a> <span class="state state-{{state}}">{{state_label}}</span> <span class="meta">{{done}} of {{total}} steps done</span></li>
@@ -783,12 +974,41 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 {{/layout}}
 
 """####),
+        ("templates/partials/dashboard-filter.mustache", ####"""
+<li class="filter-{{state}}"><a href="#state-{{state}}"><span class="state state-{{state}}">{{label}}</span> <span class="count">{{count}}</span></a></li>
+
+"""####),
+        ("templates/partials/dashboard-group.mustache", ####"""
+<section id="state-{{state}}" class="group group-{{state}}" aria-labelledby="state-{{state}}-heading">
+  <h2 id="state-{{state}}-heading"><span class="state state-{{state}}">{{label}}</span> <span class="count">({{count}})</span></h2>
+  <div class="table-scroll">
+  <table class="clinics">
+    <thead>
+      <tr><th scope="col">Clinic</th><th scope="col">Progress</th><th scope="col">Current step</th><th scope="col">Where it stands</th><th scope="col">Guide</th></tr>
+    </thead>
+    <tbody>
+      {{#clinics}}
+      <tr data-state="{{state}}"{{#overdue}} data-overdue="true"{{/overdue}}>
+        <th scope="row"><a href="{{url}}">{{name}}</a></th>
+        <td data-label="Progress" data-sort="{{percent}}"><span class="nowrap">{{done}} of {{total}}</span></td>
+        <td data-label="Current step">{{current_step}}{{^current_step}}None{{/current_step}}{{#overdue}} <span class="badge flag-overdue">Overdue</span>{{/overdue}}</td>
+        <td data-label="Where it stands">{{next}}</td>
+        <td data-label="Guide">{{guide_title}}</td>
+      </tr>
+      {{/clinics}}
+    </tbody>
+  </table>
+  </div>
+</section>
+
+"""####),
         ("templates/partials/layout.mustache", ####"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 {{#noindex}}
 <meta name="robots" content="noindex">
 {{/noindex}}
@@ -801,7 +1021,7 @@ table.clinics thead th { color: var(--muted); font-weight: 600; }
 <header class="site-header">
   <div class="wrap">
     <a class="brand" href="{{root}}index.html">{{site.title}}</a>
-    <nav aria-label="Site">
+    <nav class="site-nav" aria-label="Site">
       <ul>
         {{#nav}}
         <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
