@@ -44,12 +44,18 @@ enum Fixtures {
 }
 
 /// Runs the real binary and captures its output.
+/// A run that outlives `timeout` seconds is killed and reported as `timedOut`, so a hang fails
+/// the test instead of stalling the suite.
 struct Run {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// False when the process died of a signal (a crash) rather than exiting.
+    let exited: Bool
+    let timedOut: Bool
 
-    init(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:], unsetting: [String] = [],
+         timeout: TimeInterval = 120) throws {
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = arguments
@@ -59,17 +65,48 @@ struct Run {
         env.removeValue(forKey: "GANGWAY_URL_SECRET")
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
+        for k in unsetting { env.removeValue(forKey: k) }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = ChildWatch()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if process.isRunning {
+                watchdog.fire()
+                process.terminate()
+            }
+        }
+        // Read both pipes at once: a child that fills one while we wait on the other would never finish.
+        let errBox = ChildWatch()
+        let errRead = DispatchGroup()
+        errRead.enter()
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errRead.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.wait()
         process.waitUntilExit()
         status = process.terminationStatus
+        exited = process.terminationReason == .exit
+        timedOut = watchdog.fired
         stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
+        stderr = String(decoding: errBox.data, as: UTF8.self)
+    }
+}
+
+/// State shared with the threads that watch and read a child process.
+private final class ChildWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _fired = false
+    private var _data = Data()
+    var fired: Bool { lock.withLock { _fired } }
+    func fire() { lock.withLock { _fired = true } }
+    var data: Data {
+        get { lock.withLock { _data } }
+        set { lock.withLock { _data = newValue } }
     }
 }
 

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import GangwayCore
+
+/// The corpus of broken sites, `Fixtures/invalid/<case>/`: one small site per rule of SPEC.md's
+/// Diagnostics section, each with the exact output `gangway check` must give, as a compiler's
+/// test suite keeps one file per error. `RECORD_GOLDEN=1 swift test` rewrites the expected files;
+/// read the diff (does each line and column point at the offending key or value?) before committing.
+@Suite struct DiagnosticsCorpusTests {
+    static let corpus = Fixtures.root.appendingPathComponent("invalid")
+    static let today = "2026-11-05"
+
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    /// The rules each case stands for; a case that goes missing fails `everyRuleHasACase`.
+    static let required = [
+        // errors
+        "yaml-syntax", "yaml-tab-indent", "front-matter-yaml-syntax", "not-utf8", "front-matter-unclosed", "missing-clinic-key",
+        "missing-guide-key", "empty-required-value", "empty-case-file", "guide-missing-title", "page-empty-title", "guide-step-errors", "wrong-type", "provider-not-a-mapping",
+        "unknown-key-with-suggestion", "config-errors", "unknown-guide", "unknown-guide-no-suggestion", "unknown-step", "bad-status", "impossible-date",
+        "bad-date-format", "done-before-started", "done-without-date", "blocked-without-note", "skipped-without-note", "bad-slug",
+        "duplicate-step-id", "template-parse-error", "template-missing-partial", "credential-key-at-depth", "duplicate-yaml-key",
+        // warnings
+        "provider-bad-email", "provider-duplicate", "provider-admin-role", "requires-unmet", "existing-link-unskipped",
+        "done-out-of-order", "date-after-today", "done-date-not-done",
+        // all at once
+        "many-problems",
+    ]
+
+    static func check(_ name: String, _ extra: [String] = [], environment: [String: String] = [:], unsetting: [String] = []) throws -> Run {
+        try Run(["check", "--today", today, "--source", corpus.appendingPathComponent(name).path] + extra,
+                environment: environment, unsetting: unsetting, timeout: 60)
+    }
+
+    static func diagnostics(inJSON text: String) throws -> [[String: Any]] {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(value as? [[String: Any]], "not an array of objects: \(text)")
+    }
+
+    @Test func everyRuleHasACase() {
+        let missing = Set(Self.required).subtracting(Self.cases)
+        #expect(missing.isEmpty, "corpus cases missing: \(missing.sorted())")
+    }
+
+    @Test(arguments: cases)
+    func textAndJSONMatchTheGoldenFiles(_ name: String) throws {
+        let folder = Self.corpus.appendingPathComponent(name)
+        let text = try Self.check(name)
+        let json = try Self.check(name, ["--format", "json"])
+        for run in [text, json] {
+            #expect(run.exited && !run.timedOut, "\(name): gangway crashed or hung")
+        }
+        #expect(text.stdout.isEmpty, "text diagnostics go to stderr")
+        #expect(json.stderr.isEmpty, "--format json prints nothing but the array: \(json.stderr)")
+
+        let expectedText = folder.appendingPathComponent("expected.txt")
+        let expectedJSON = folder.appendingPathComponent("expected.json")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try Data(text.stderr.utf8).write(to: expectedText)
+            try Data(json.stdout.utf8).write(to: expectedJSON)
+            return
+        }
+        try Self.expectSame(text.stderr, try String(contentsOf: expectedText, encoding: .utf8), "\(name)/expected.txt")
+        try Self.expectSame(json.stdout, try String(contentsOf: expectedJSON, encoding: .utf8), "\(name)/expected.json")
+
+        let items = try Self.diagnostics(inJSON: json.stdout)
+        #expect(!items.isEmpty, "\(name) trips no rule")
+        let hasError = items.contains { $0["severity"] as? String == "error" }
+        #expect(text.status == (hasError ? 1 : 0), "\(name): exit \(text.status)")
+        #expect(json.status == text.status)
+    }
+
+    /// Each diagnostic's position lies inside its file: a line that exists, a column on that line
+    /// (or just past its end, where a missing value would go).
+    @Test(arguments: cases)
+    func positionsLieInsideTheirFiles(_ name: String) throws {
+        let items = try Self.diagnostics(inJSON: try Self.check(name, ["--format", "json"]).stdout)
+        for item in items {
+            let file = try #require(item["file"] as? String)
+            let line = try #require(item["line"] as? Int), column = try #require(item["column"] as? Int)
+            #expect(line >= 1 && column >= 1, "\(name): \(file):\(line):\(column)")
+            #expect(!file.hasPrefix("/"), "\(name): path \(file) is not relative to the site")
+            let url = Self.corpus.appendingPathComponent(name).appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(line <= max(lines.count, 1), "\(name): \(file) has no line \(line)")
+            if line <= lines.count {
+                #expect(column <= lines[line - 1].unicodeScalars.count + 1, "\(name): \(file):\(line) has no column \(column)")
+            }
+        }
+    }
+
+    @Test(arguments: cases)
+    func strictFailsOnWarningsToo(_ name: String) throws {
+        let strict = try Self.check(name, ["--strict"])
+        #expect(strict.exited && !strict.timedOut)
+        #expect(strict.status == 1, "\(name): every case has a diagnostic, so --strict must fail")
+    }
+
+    @Test(arguments: cases)
+    func githubAnnotationsAreWellFormed(_ name: String) throws {
+        let run = try Self.check(name, ["--format", "github"])
+        let count = try Self.diagnostics(inJSON: try Self.check(name, ["--format", "json"]).stdout).count
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(run.stdout.hasSuffix("\n"))
+        #expect(lines.count == count, "\(name): one annotation a diagnostic")
+        let annotation = /^::(error|warning) file=[^,]+,line=\d+,col=\d+::.+$/
+        for line in lines {
+            #expect(line.wholeMatch(of: annotation) != nil, "\(name): not an annotation: \(line)")
+        }
+    }
+
+    /// `build` runs the same checks first: it prints the same diagnostics, and with an error it
+    /// fails and writes nothing at all.
+    @Test(arguments: cases)
+    func buildReportsTheSameAndWritesNothingOnError(_ name: String) throws {
+        let output = try Fixtures.temporaryFolder("corpus-build").appendingPathComponent("public")
+        let build = try Run(["build", "--today", Self.today, "--source", Self.corpus.appendingPathComponent(name).path,
+                             "--output", output.path], timeout: 60)
+        #expect(build.exited && !build.timedOut)
+        let check = try Self.check(name)
+        let diagnosticLines = check.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
+        #expect(build.stderr.hasPrefix(diagnosticLines), "\(name): build and check disagree:\n\(build.stderr)")
+        if check.status == 1 {
+            #expect(build.status == 1)
+            #expect(build.stderr.contains("nothing was written"))
+            #expect(!FileManager.default.fileExists(atPath: output.path), "\(name): a failed build wrote \(output.path)")
+        } else {
+            #expect(build.status == 0, "\(name): \(build.stderr)")
+        }
+    }
+
+    @Test func manyProblemsGivesTenDiagnosticsInOneRunSortedByPosition() throws {
+        let items = try Self.diagnostics(inJSON: try Self.check("many-problems", ["--format", "json"]).stdout)
+        #expect(items.count == 10)
+        let positions = items.map { ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["column"] as? Int ?? 0) }
+        #expect(positions.map(\.0) == Array(repeating: "content/clinics/lakeshore.yml", count: 10))
+        #expect(Set(positions.map(\.1)).count == 10, "ten mistakes on ten lines, one diagnostic each")
+        for (a, b) in zip(positions, positions.dropFirst()) {
+            #expect((a.1, a.2) < (b.1, b.2), "not sorted by line and column: \(positions)")
+        }
+    }
+
+    /// A credential is named by its key, never echoed, in any format.
+    @Test(arguments: ["credential-key-at-depth", "many-problems"])
+    func credentialValuesAreNeverPrinted(_ name: String) throws {
+        let secrets = ["Hunter2-Lakeshore", "asingh-LKS-4471"]
+        for format in ["text", "json", "github"] {
+            let run = try Self.check(name, ["--format", format])
+            for secret in secrets {
+                #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(name) --format \(format) printed a credential")
+            }
+            #expect((run.stdout + run.stderr).contains("'password' holds a credential"))
+        }
+    }
+
+    @Test func exitStatus() throws {
+        #expect(try Self.check("unknown-step").status == 1, "errors fail")
+        #expect(try Self.check("provider-duplicate").status == 0, "warnings alone do not")
+        #expect(try Self.check("provider-duplicate", ["--strict"]).status == 1, "unless --strict")
+        #expect(try Self.check("provider-duplicate", ["--format", "yaml"]).status == 64, "a wrong command line is 64")
+    }
+
+    /// Colour only on a terminal: piped output has no escape codes, with or without NO_COLOR.
+    @Test func pipedTextHasNoEscapeCodes() throws {
+        for unset in [["NO_COLOR"], []] {
+            let run = try Self.check("many-problems", unsetting: unset + ["TERM"])
+            #expect(!run.stderr.contains("\u{1B}"), "escape codes with \(unset.isEmpty ? "NO_COLOR" : "no NO_COLOR")")
+            #expect(run.stderr.contains("error: unknown step"))
+        }
+    }
+
+    @Test func textFormatterColoursOnlyWhenAsked() {
+        let d = [Diagnostic.error("unknown step 'x'", at: SourceLocation(file: "a.yml", line: 2, column: 3), hint: "steps: y")]
+        #expect(DiagnosticFormatter.text(d) == "a.yml:2:3: error: unknown step 'x'\n  note: steps: y\n")
+        #expect(DiagnosticFormatter.text(d, color: true).contains("\u{1B}["))
+    }
+
+    /// GitHub's workflow-command escaping: `%`, CR and LF in the message; also `:` and `,` in properties.
+    @Test func githubFormatterEscapes() {
+        let d = [Diagnostic.warning("100% sure\r\nsecond line", at: SourceLocation(file: "a,b:c.yml", line: 4, column: 5), hint: "fix it")]
+        #expect(DiagnosticFormatter.github(d) == "::warning file=a%2Cb%3Ac.yml,line=4,col=5::100%25 sure%0D%0Asecond line%0Afix it\n")
+    }
+
+    /// SPEC.md: a failed build leaves the previous output folder exactly as it was.
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try Fixtures.copySite("basic")
+        let output = try Fixtures.temporaryFolder("untouched").appendingPathComponent("public")
+        let first = try Run(["build", "--today", Self.today, "--source", site.path, "--output", output.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = Fixtures.tree(output)
+        #expect(before.count > 5)
+        let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
+
+        let alpha = site.appendingPathComponent("content/clinics/alpha.yml")
+        let broken = try String(contentsOf: alpha, encoding: .utf8).replacingOccurrences(of: "status: done", with: "status: dnoe")
+        try broken.write(to: alpha, atomically: true, encoding: .utf8)
+        let second = try Run(["build", "--today", "2026-11-06", "--source", site.path, "--output", output.path])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("content/clinics/alpha.yml:11:21: error: unknown status 'dnoe' (did you mean 'done'?)"), "\(second.stderr)")
+        #expect(second.stderr.contains("nothing was written"))
+        let after = Fixtures.tree(output)
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after == before, "a failed build changed the output")
+        let again = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
+        #expect(again[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(leftovers == ["public"], "a failed build left staging folders: \(leftovers)")
+    }
+
+    private static func expectSame(_ actual: String, _ expected: String, _ what: String,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        guard actual != expected else { return }
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(a.count, e.count) {
+            let x = i < e.count ? String(e[i]) : "<end>", y = i < a.count ? String(a[i]) : "<end>"
+            if x != y {
+                Issue.record("\(what) differs at line \(i + 1):\n  expected \(x.debugDescription)\n  got      \(y.debugDescription)\n(RECORD_GOLDEN=1 re-records)",
+                             sourceLocation: sourceLocation)
+                return
+            }
+        }
+    }
+}
