@@ -86,7 +86,9 @@ struct MappingReader {
     func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Bool? {
         guard let v = value(key), !v.isNull else { return nil }
         guard case .scalar = v, let b = v.bool else {
-            diagnostics.append(.error("'\(key)' must be true or false, not \(v.describedValue)", at: doc.location(v)))
+            // `"true"` in quotes is text to YAML; say so rather than "must be true, not 'true'".
+            let quoted = v.scalar.map { $0.style != .plain && ["true", "false"].contains($0.string.lowercased()) } ?? false
+            diagnostics.append(.error("'\(key)' must be true or false, \(quoted ? "without quotes" : "not \(v.describedValue)")", at: doc.location(v)))
             return nil
         }
         return b
