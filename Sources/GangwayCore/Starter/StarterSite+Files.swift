@@ -514,7 +514,7 @@ body {
   font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   overflow-wrap: break-word;
 }
-.wrap { max-width: 50rem; margin: 0 auto; padding: 0 1.25rem; }
+.wrap { max-width: 50rem; margin: 0 auto; padding-left: 1.25rem; padding-right: 1.25rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
@@ -538,7 +538,7 @@ h4 { font-size: 1rem; }
 .brand { font-weight: 700; font-size: 1.05rem; color: var(--fg); text-decoration: none; }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; margin: 0; padding: 0; }
 .site-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; text-decoration: none; }
-main { padding-top: 1.5rem; padding-bottom: 2.5rem; }
+main.wrap { padding-top: 1.5rem; padding-bottom: 2.5rem; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; }
 
 /* Badges: a word in a pill; strong states are filled and carry a diamond mark. */
@@ -669,7 +669,9 @@ button.sort::after { content: " \2195"; color: var(--muted); }
 [aria-sort="descending"] button.sort::after { content: " \2193"; }
 
 @media (max-width: 30rem) {
-  .wrap { padding: 0 0.9rem; }
+  .wrap { padding-left: 0.9rem; padding-right: 0.9rem; }
+  main.wrap { padding-top: 1rem; }
+  .site-nav { font-size: 0.95rem; }
   h1 { font-size: 1.55rem; }
   h2 { font-size: 1.2rem; }
   .status-panel { padding: 0.1rem 0.9rem 0.7rem; }
@@ -707,8 +709,7 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   .site-header, .site-footer { border: 0; background: none; }
   .site-header .wrap { padding: 0 0 2pt; }
   .site-footer { font-size: 8.5pt; margin-top: 8pt; }
-  .wrap { max-width: none; padding: 0; }
-  main { padding: 0; }
+  .wrap, main.wrap { max-width: none; padding: 0; }
   a { color: #000; }
   main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
   h1 { font-size: 17pt; margin: 2pt 0 3pt; }
@@ -744,7 +745,7 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   .state-blocked, .state-overdue, .status-blocked, .flag-overdue {
     color: #000; background: none; border: 2pt solid #000; text-transform: uppercase; letter-spacing: 0.03em;
   }
-  .state-blocked::before, .state-overdue::before, .status-blocked::before, .flag-overdue::before { background: #000; }
+  .state-blocked::before, .state-overdue::before, .status-blocked::before, .flag-overdue::before { background: none; width: 0; height: 0; border: 2.5pt solid #000; }
 }
 
 """####),
