@@ -73,7 +73,8 @@ enum DiagnosticPrinter {
     static func printText(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let env = ProcessInfo.processInfo.environment
-        let color = isatty(2) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+        let color = isatty(2) == 1 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         FileHandle.standardError.write(Data(DiagnosticFormatter.text(diagnostics, color: color).utf8))
     }
 }

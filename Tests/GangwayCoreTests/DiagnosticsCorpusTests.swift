@@ -173,6 +173,36 @@ import Testing
         }
     }
 
+    #if os(Linux)
+    /// On a terminal (a pseudo-terminal from util-linux `script`), text is coloured, unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func terminalTextIsColouredUnlessNoColor() throws {
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = [Fixtures.binary.path, "check", "--today", Self.today, "--source", Self.corpus.appendingPathComponent("unknown-step").path]
+            process.arguments = ["-qec", command.map { "'\($0)'" }.joined(separator: " "), "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env.removeValue(forKey: "NO_COLOR")
+            env["TERM"] = "xterm"
+            for (k, v) in environment { env[k] = v }
+            process.environment = env
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal([:])
+        #expect(coloured.contains("\u{1B}[1;31merror:"), "no colour on a terminal: \(coloured.debugDescription)")
+        let plain = try onTerminal(["NO_COLOR": "1"])
+        #expect(plain.contains("error: unknown step 'sign-contact'"))
+        #expect(!plain.contains("\u{1B}"), "colour despite NO_COLOR: \(plain.debugDescription)")
+    }
+    #endif
+
     @Test func textFormatterColoursOnlyWhenAsked() {
         let d = [Diagnostic.error("unknown step 'x'", at: SourceLocation(file: "a.yml", line: 2, column: 3), hint: "steps: y")]
         #expect(DiagnosticFormatter.text(d) == "a.yml:2:3: error: unknown step 'x'\n  note: steps: y\n")
