@@ -123,3 +123,28 @@ def test_browser_loads_nothing_from_other_hosts(site, driver):
                 "return performance.getEntriesByType('resource').map(e => e.name)")
             foreign += [f"{rel}: {n}" for n in names if not n.startswith(scheme_host)]
     assert not foreign, "requests to other origins:\n" + "\n".join(foreign)
+
+
+def test_every_fragment_names_an_element(site):
+    """linkchecker does not check links to an anchor of the same page (#id), so this does, and
+    every relative link with a fragment too, against the built files."""
+    ids = {}
+    for path in site.html_pages():
+        ids[path] = set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+    bad, checked = [], 0
+    for path in site.html_pages():
+        for href in re.findall(r'\shref="([^"]*#[^"]*)"', path.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "mailto:")) and not href.startswith(site.base_url):
+                continue
+            target, _, fragment = href.partition("#")
+            if target.startswith(site.base_url):
+                page = site.root / target[len(site.base_url):]
+            else:
+                page = (path.parent / target).resolve() if target else path
+            if page.is_dir():
+                page = page / "index.html"
+            checked += 1
+            if fragment and fragment not in ids.get(page, set()):
+                bad.append(f"{site.rel(path)}: {href}")
+    assert checked > 0
+    assert not bad, "fragments that name no element:\n" + "\n".join(bad)

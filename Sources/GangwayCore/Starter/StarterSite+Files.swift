@@ -390,6 +390,54 @@ onboarding contact.
 {{/layout}}
 
 """####),
+        ("templates/assets/dashboard.css", ####"""
+/* Gangway default theme: the dashboard only (style.css comes first). */
+/* Dashboard: the state links filter without JavaScript (:target); the script adds search and sorting. */
+.state-filter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.1rem; }
+.state-filter a { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.2rem 0; font-weight: 600; text-decoration: none; }
+.state-filter a:hover .count, .state-filter a:focus-visible .count { text-decoration: underline; }
+.count { color: var(--muted); font-weight: 400; }
+.state-filter .count { color: var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 0.15em; }
+.groups:has(> section:target) > section:not(:target) { display: none; }
+.group h2 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.2rem; }
+.group h2 .state { font-size: 0.95rem; }
+.table-scroll { overflow-x: auto; }
+table.clinics { border-collapse: collapse; width: 100%; font-size: 0.95rem; background: var(--card); }
+table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; white-space: nowrap; }
+table.clinics tbody th { font-weight: 600; min-width: 9rem; }
+table.clinics td:nth-child(4) { min-width: 14rem; }
+tr[data-overdue="true"] th::before { content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-right: 0.4em; background: var(--bad); transform: rotate(45deg); }
+.finder { margin: 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.finder label { font-weight: 600; }
+.finder input { font: inherit; color: var(--fg); background: var(--card); border: 2px solid var(--muted); border-radius: 6px; padding: 0.3rem 0.5rem; width: 16rem; max-width: 100%; }
+.finder-count { color: var(--muted); }
+button.sort { font: inherit; color: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
+button.sort::after { content: " \2195"; color: var(--muted); }
+[aria-sort="ascending"] button.sort::after { content: " \2191"; }
+[aria-sort="descending"] button.sort::after { content: " \2193"; }
+
+/* Phones: each clinic of the dashboard becomes a small card; the header row stays for screen readers. */
+@media (max-width: 40rem) {
+  table.clinics { background: none; }
+  table.clinics thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.clinics, table.clinics tbody, table.clinics tr, table.clinics th, table.clinics td { display: block; }
+  table.clinics tr { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.7rem; padding: 0.45rem 0.8rem 0.55rem; }
+  table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; min-width: 0; }
+  table.clinics td:nth-child(4) { min-width: 0; }
+  table.clinics tbody th { font-size: 1.05rem; padding-bottom: 0.2rem; }
+  table.clinics td::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
+}
+@media (min-width: 75rem) {
+  .kind-dashboard .wrap { max-width: 72rem; }
+}
+
+@media print {
+  .finder, .state-filter { display: none !important; }
+  table.clinics { font-size: 9pt; }
+}
+
+"""####),
         ("templates/assets/dashboard.js", ####"""
 /* Gangway dashboard: optional enhancements. Without this script the dashboard still lists every
    clinic, most urgent first, and the state links filter it (CSS :target). With it, a search box
@@ -643,31 +691,6 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 .prose pre { overflow-x: auto; }
 .prose code { font-size: 0.92em; }
 
-/* Dashboard: the state links filter without JavaScript (:target); the script adds search and sorting. */
-.state-filter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.1rem; }
-.state-filter a { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.2rem 0; font-weight: 600; text-decoration: none; }
-.state-filter a:hover .count, .state-filter a:focus-visible .count { text-decoration: underline; }
-.count { color: var(--muted); font-weight: 400; }
-.state-filter .count { color: var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 0.15em; }
-.groups:has(> section:target) > section:not(:target) { display: none; }
-.group h2 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.2rem; }
-.group h2 .state { font-size: 0.95rem; }
-.table-scroll { overflow-x: auto; }
-table.clinics { border-collapse: collapse; width: 100%; font-size: 0.95rem; background: var(--card); }
-table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; white-space: nowrap; }
-table.clinics tbody th { font-weight: 600; min-width: 9rem; }
-table.clinics td:nth-child(4) { min-width: 14rem; }
-tr[data-overdue="true"] th::before { content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-right: 0.4em; background: var(--bad); transform: rotate(45deg); }
-.finder { margin: 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
-.finder label { font-weight: 600; }
-.finder input { font: inherit; color: var(--fg); background: var(--card); border: 2px solid var(--muted); border-radius: 6px; padding: 0.3rem 0.5rem; width: 16rem; max-width: 100%; }
-.finder-count { color: var(--muted); }
-button.sort { font: inherit; color: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
-button.sort::after { content: " \2195"; color: var(--muted); }
-[aria-sort="ascending"] button.sort::after { content: " \2191"; }
-[aria-sort="descending"] button.sort::after { content: " \2193"; }
-
 @media (max-width: 30rem) {
   .wrap { padding-left: 0.9rem; padding-right: 0.9rem; }
   main.wrap { padding-top: 1rem; }
@@ -680,21 +703,6 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   .step-meta, .dates { padding-left: 0; }
   .step-note, .needs-block, details.how { margin-left: 0; }
 }
-/* Phones: each clinic of the dashboard becomes a small card; the header row stays for screen readers. */
-@media (max-width: 40rem) {
-  table.clinics { background: none; }
-  table.clinics thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  table.clinics, table.clinics tbody, table.clinics tr, table.clinics th, table.clinics td { display: block; }
-  table.clinics tr { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.7rem; padding: 0.45rem 0.8rem 0.55rem; }
-  table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; min-width: 0; }
-  table.clinics td:nth-child(4) { min-width: 0; }
-  table.clinics tbody th { font-size: 1.05rem; padding-bottom: 0.2rem; }
-  table.clinics td::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
-}
-@media (min-width: 75rem) {
-  .kind-dashboard .wrap { max-width: 72rem; }
-}
-
 /* Paper: a clean checklist. No navigation, no colour needed, boxes to tick, link URLs shown. */
 @media print {
   :root {
@@ -705,7 +713,7 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   }
   @page { margin: 14mm 14mm 16mm; }
   body { font-size: 10pt; line-height: 1.35; background: #fff; }
-  .skip, .site-nav, details.how, .finder, .state-filter, progress, script { display: none !important; }
+  .skip, .site-nav, details.how, progress, script { display: none !important; }
   .site-header, .site-footer { border: 0; background: none; }
   .site-header .wrap { padding: 0 0 2pt; }
   .site-footer { font-size: 8.5pt; margin-top: 8pt; }
@@ -740,7 +748,6 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   .people-section h3 { font-size: 10.5pt; margin: 4pt 0 2pt; }
   .people li { margin: 0; }
   .notes .prose p { margin: 2pt 0; }
-  table.clinics { font-size: 9pt; }
   /* Backgrounds do not print: strong states get a heavy border and capitals instead. */
   .state-blocked, .state-overdue, .status-blocked, .flag-overdue {
     color: #000; background: none; border: 2pt solid #000; text-transform: uppercase; letter-spacing: 0.03em;
@@ -850,6 +857,9 @@ button.sort::after { content: " \2195"; color: var(--muted); }
 """####),
         ("templates/dashboard.mustache", ####"""
 {{<layout}}
+{{$head}}
+<link rel="stylesheet" href="{{root}}assets/dashboard.css">
+{{/head}}
 {{$content}}
 <div class="dashboard" id="clinics">
 <h1>Dashboard</h1>
