@@ -402,17 +402,21 @@ onboarding contact.
 .group h2 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.2rem; }
 .group h2 .state { font-size: 0.95rem; }
 .table-scroll { overflow-x: auto; }
-table.clinics { border-collapse: collapse; width: 100%; font-size: 0.95rem; background: var(--card); }
+table.clinics { border-collapse: collapse; width: 100%; min-width: 40rem; table-layout: fixed; font-size: 0.95rem; background: var(--card); }
+/* The same column widths in every group, so the tables line up. */
+table.clinics thead th:nth-child(1) { width: 20%; }
+table.clinics thead th:nth-child(2) { width: 12%; }
+table.clinics thead th:nth-child(3) { width: 21%; }
+table.clinics thead th:nth-child(5) { width: 16%; }
 table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; white-space: nowrap; }
-table.clinics tbody th { font-weight: 600; min-width: 9rem; }
-table.clinics td:nth-child(4) { min-width: 14rem; }
+table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; }
+table.clinics tbody th { font-weight: 600; }
 tr[data-overdue="true"] th::before { content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-right: 0.4em; background: var(--bad); transform: rotate(45deg); }
 .finder { margin: 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
 .finder label { font-weight: 600; }
 .finder input { font: inherit; color: var(--fg); background: var(--card); border: 2px solid var(--muted); border-radius: 6px; padding: 0.3rem 0.5rem; width: 16rem; max-width: 100%; }
 .finder-count { color: var(--muted); }
-button.sort { font: inherit; color: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
+button.sort { white-space: nowrap; font: inherit; color: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; }
 button.sort::after { content: " \2195"; color: var(--muted); }
 [aria-sort="ascending"] button.sort::after { content: " \2191"; }
 [aria-sort="descending"] button.sort::after { content: " \2193"; }
@@ -423,8 +427,8 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   table.clinics thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   table.clinics, table.clinics tbody, table.clinics tr, table.clinics th, table.clinics td { display: block; }
   table.clinics tr { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.7rem; padding: 0.45rem 0.8rem 0.55rem; }
-  table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; min-width: 0; }
-  table.clinics td:nth-child(4) { min-width: 0; }
+  table.clinics { min-width: 0; }
+  table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; }
   table.clinics tbody th { font-size: 1.05rem; padding-bottom: 0.2rem; }
   table.clinics td::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
 }
