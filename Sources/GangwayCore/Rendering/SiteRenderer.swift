@@ -92,7 +92,8 @@ public struct SiteRenderer: Sendable {
         let status = StatusDeriver.derive(guide: guide, caseFile: clinic, today: today)
         let folder = folders.folder(for: clinic.slug)
         let context = ClinicContext(clinic: clinic, guide: guide, status: status, config: site.config).dictionary()
-        let html = page("clinic", title: clinic.clinic, depth: 2, extra: ["clinic": context, "guide_url": "../../guides/\(guide.name)/index.html"], noindex: true)
+        let html = page("clinic", title: clinic.clinic, depth: 2, extra: ["clinic": context, "guide_url": "../../guides/\(guide.name)/index.html",
+                                                                               "page_url": baseURL + "clinics/\(folder)/"], noindex: true)
         try sink.write("clinics/\(folder)/index.html", Data(html.utf8))
         try sink.write("clinics/\(folder)/status.json", Data((JSONText.encode(status.json, pretty: true) + "\n").utf8))
         return ClinicSummary(status: status, folder: folder, nextText: (context["next"] as? [String: Any])?["text"] as? String ?? "")
@@ -101,7 +102,7 @@ public struct SiteRenderer: Sendable {
     func page(_ kind: String, title: String, depth: Int, extra: [String: Any], noindex: Bool = false, absoluteRoot: String? = nil) -> String {
         let root = absoluteRoot ?? String(repeating: "../", count: depth)
         var context: [String: Any] = [
-            "site": ["title": site.config.title, "language": site.config.language],
+            "site": ["title": site.config.title, "language": site.config.language, "base_url": baseURL],
             "root": root,
             "page_title": title,
             "kind": kind,
@@ -183,7 +184,9 @@ public struct SiteRenderer: Sendable {
     private func dashboardContext(_ summaries: [ClinicSummary]) -> [String: Any] {
         let rows = summaries.map { clinicRow($0, root: "../") }
         var groups: [[String: Any]] = []
-        for state in ClinicState.allCases {
+        // Most urgent first; complete clinics last.
+        let urgency: [ClinicState] = [.blocked, .overdue, .waiting, .inProgress, .notStarted, .complete]
+        for state in urgency {
             let members = zip(summaries, rows).filter { $0.0.status.state == state }.map(\.1)
             groups.append(["state": state.rawValue, "label": state.label, "count": members.count, "clinics": members, "has_clinics": !members.isEmpty])
         }

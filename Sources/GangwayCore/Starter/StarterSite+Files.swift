@@ -872,15 +872,13 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 <nav aria-label="Show clinics by state" class="state-filter">
   <ul>
     <li class="filter-all"><a href="#clinics">All clinics <span class="count">{{clinic_count}}</span></a></li>
-    {{#groups}}{{^first()}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/first()}}{{/groups}}
-    {{#groups}}{{#first()}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/first()}}{{/groups}}
+    {{#groups}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/groups}}
   </ul>
 </nav>
 
 <div class="groups">
-{{! Most urgent first: every state but "complete" (the first of the renderer's groups), then "complete". }}
-{{#groups}}{{^first()}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/first()}}{{/groups}}
-{{#groups}}{{#first()}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/first()}}{{/groups}}
+{{! The renderer gives the groups most urgent first: blocked, overdue, waiting, in progress, not started, complete. }}
+{{#groups}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/groups}}
 </div>
 </div>
 {{/content}}
