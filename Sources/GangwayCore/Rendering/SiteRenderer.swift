@@ -66,21 +66,28 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The pages that list clinics: home, and with the dashboard on, dashboard/ and status.json.
-    /// `gangway serve` re-renders only these and the edited clinics. Returns the number of files written.
+    /// `gangway serve` re-renders only these and the edited clinics. They grow with the number of
+    /// clinics, so they render concurrently. Returns the number of files written.
     @discardableResult
     public func renderListings(summaries: [ClinicSummary], into sink: OutputSink) throws -> Int {
-        var count = 0
-        func emit(_ path: String, _ text: String) throws {
-            try sink.write(path, Data(text.utf8))
-            count += 1
+        let paths = site.config.dashboard ? ["index.html", "dashboard/index.html", "status.json"] : ["index.html"]
+        let results = Parallel.map(paths) { path -> Result<Void, Error> in
+            Result {
+                let text: String
+                switch path {
+                case "index.html":
+                    let listClinics = site.config.dashboard || site.config.clinicURLs == .slug
+                    text = page("home", title: site.config.title, depth: 0, extra: homeContext(summaries, listClinics: listClinics))
+                case "dashboard/index.html":
+                    text = page("dashboard", title: "Dashboard", depth: 1, extra: dashboardContext(summaries))
+                default:
+                    text = JSONText.encode(.array(summaries.map { $0.status.json }), pretty: true) + "\n"
+                }
+                try sink.write(path, Data(text.utf8))
+            }
         }
-        let listClinics = site.config.dashboard || site.config.clinicURLs == .slug
-        try emit("index.html", page("home", title: site.config.title, depth: 0, extra: homeContext(summaries, listClinics: listClinics)))
-        if site.config.dashboard {
-            try emit("dashboard/index.html", page("dashboard", title: "Dashboard", depth: 1, extra: dashboardContext(summaries)))
-            try emit("status.json", JSONText.encode(.array(summaries.map { $0.status.json }), pretty: true) + "\n")
-        }
-        return count
+        try results.forEach { try $0.get() }
+        return paths.count
     }
 
     public var baseURL: String { site.config.baseURL }
