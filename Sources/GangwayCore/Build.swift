@@ -59,13 +59,18 @@ public enum Builder {
     }
 
     public static func build(_ options: BuildOptions) -> BuildReport {
+        build(options, sink: { $0 })
+    }
+
+    /// `sink` wraps the staging folder's sink: tests use it to make writing fail midway.
+    static func build(_ options: BuildOptions, sink wrap: (DirectorySink) -> OutputSink) -> BuildReport {
         let start = Date()
         let (loaded, failed) = check(options)
         var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false, site: loaded.site, today: loaded.today)
         guard !failed, let site = loaded.site else { return report }
         do {
             let out = try AtomicOutput(output: options.output, source: options.source)
-            let sink = try out.begin()
+            let sink = wrap(try out.begin())
             do {
                 let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: options.environment["GANGWAY_URL_SECRET"])
                 let renderer = SiteRenderer(site: site, today: loaded.today, folders: folders, liveReload: options.liveReload)

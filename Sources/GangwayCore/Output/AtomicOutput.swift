@@ -46,13 +46,27 @@ public struct AtomicOutput: Sendable {
                 throw Failure.notGangwayOutput("refusing to replace \(outPath): it is not empty and Gangway did not write it (no \(Self.marker) inside); empty it or choose another --output")
             }
         }
+        for folder in ["content", "templates"] {
+            let inside = src.appendingPathComponent(folder).path + "/"
+            if outPath.hasPrefix(inside) {
+                throw Failure.unsafeOutput("refusing output folder \(outPath): it is inside the site's \(folder)/, which the next build would read back")
+            }
+        }
         self.output = out
-        self.staging = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).gangway-staging-\(getpid())")
+        // The process id lets a later build tell a dead build's leftovers from a live build's work.
+        let unique = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        self.staging = out.deletingLastPathComponent().appendingPathComponent("\(Self.stagingPrefix(out))\(getpid())-\(unique)")
+    }
+
+    /// `.public.gangway-staging-`: the name of every staging folder of `output`, before `<pid>-<random>`.
+    static func stagingPrefix(_ output: URL) -> String {
+        ".\(output.lastPathComponent).gangway-staging-"
     }
 
     /// A fresh, empty staging folder to render into.
     public func begin() throws -> DirectorySink {
         let fm = FileManager.default
+        removeLeftovers()
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -85,11 +99,40 @@ public struct AtomicOutput: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// Removes staging folders that builds of this output left behind when they were killed:
+    /// those whose process is gone, and only when Gangway made them (the marker is inside, or
+    /// they are empty because the build died before writing it). A live build's folder stays.
+    func removeLeftovers() {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [Self.stagingPrefix(output), ".\(output.lastPathComponent).gangway-old-"]
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let pid = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+            guard let id = pid_t(pid), id != getpid(), !Self.isRunning(id) else { continue }
+            let folder = parent.appendingPathComponent(name)
+            // Killed between the two renames of the fallback swap: the previous output is still whole, put it back.
+            if !prefix.hasSuffix("staging-") && !fm.fileExists(atPath: output.path) {
+                _ = rename(folder.path, output.path)
+                continue
+            }
+            let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            if entries.isEmpty || entries.contains(Self.marker) {
+                try? fm.removeItem(at: folder)
+            }
+        }
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
     private static func exchange(_ a: String, _ b: String) -> Bool {
         if gangway_rename_exchange(a, b) == 0 { return true }
         guard errno == ENOSYS || errno == EINVAL else { return false }
         // Closest equivalent where the exchange is missing: two renames, the old tree kept until the new one is in.
-        let aside = b + ".gangway-old-\(getpid())"
+        let url = URL(fileURLWithPath: b)
+        let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).gangway-old-\(getpid())").path
         guard rename(b, aside) == 0 else { return false }
         guard rename(a, b) == 0 else { _ = rename(aside, b); return false }
         return rename(aside, a) == 0
