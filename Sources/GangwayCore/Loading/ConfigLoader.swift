@@ -13,7 +13,8 @@ enum ConfigLoader {
                                       hint: "run 'gangway init DIR' to start a site, or pass --source"))
             return config
         }
-        guard let text = SourceText.read(url, relativePath: file, into: &diagnostics) else { return config }
+        guard SourceTree(root: source).entry(file, into: &diagnostics) != nil,
+              let text = SourceText.read(url, relativePath: file, into: &diagnostics) else { return config }
         let doc = YAMLDocument(file: file, lineOffset: 0)
         guard let node = doc.parse(text, into: &diagnostics) else { return config }
         CredentialScan.scan(node, doc: doc, into: &diagnostics)
