@@ -54,9 +54,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer's driver entry point, declared for GangwayFuzz; nothing to link in a normal build.
+        .target(name: "CLibFuzzer"),
+        // The fuzz target. A normal build compiles a stub that points at scripts/fuzz; only
+        // scripts/fuzz builds the real one (GANGWAY_FUZZ, coverage and ASan, its own scratch path).
+        .executableTarget(
+            name: "GangwayFuzz",
+            dependencies: ["GangwayCore", "GangwayTestSupport", "CLibFuzzer"]
+        ),
+        // Shared by the tests and the fuzzer: an HTML tokenizer, the markup audit, the input probe.
+        .target(name: "GangwayTestSupport", dependencies: ["GangwayCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "GangwayCoreTests",
-            dependencies: ["GangwayCore"],
+            dependencies: ["GangwayCore", "GangwayTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
