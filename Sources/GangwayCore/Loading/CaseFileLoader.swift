@@ -142,7 +142,7 @@ enum CaseFileLoader {
         if case .scalar = node {
             let word = node.string ?? ""
             guard let status = StepStatus(rawValue: word) else {
-                diagnostics.append(statusError(word, at: doc.location(node)))
+                diagnostics.append(statusError(word, step: id, at: doc.location(node)))
                 return nil
             }
             let record = StepRecord(status: status, location: doc.location(keyNode), statusLocation: doc.location(node))
@@ -162,7 +162,7 @@ enum CaseFileLoader {
         var status: StepStatus? = .todo
         if let word = map.string("status", into: &diagnostics) {
             status = StepStatus(rawValue: word)
-            if status == nil { diagnostics.append(statusError(word, at: doc.location(statusNode!))) }
+            if status == nil { diagnostics.append(statusError(word, step: id, at: doc.location(statusNode!))) }
         } else if statusNode.map({ !$0.isNull }) ?? false {
             status = nil  // not text: reported by string(_:into:)
         }
@@ -193,7 +193,12 @@ enum CaseFileLoader {
         return record
     }
 
-    private static func statusError(_ word: String, at location: SourceLocation) -> Diagnostic {
+    private static func statusError(_ word: String, step id: String, at location: SourceLocation) -> Diagnostic {
+        // Under a step named like a credential (retrieve-password), the value may be the password itself.
+        if CredentialScan.isCredential(id) && Suggest.closest(to: word, among: statusWords) == nil {
+            return .error("step '\(id)' has a value that is not a status; it is not repeated here, in case it is a credential", at: location,
+                          hint: "a step's status is one of: \(statusWords.joined(separator: ", "))")
+        }
         var message = "unknown status '\(word)'"
         if let near = Suggest.closest(to: word, among: statusWords) { message += " (did you mean '\(near)'?)" }
         return .error(message, at: location, hint: "a step's status is one of: \(statusWords.joined(separator: ", "))")

@@ -21,10 +21,12 @@ enum CredentialScan {
             for (key, value) in mapping {
                 if !namesOnly, let name = key.string, isCredential(name) {
                     diagnostics.append(.error(
-                        "'\(name)' holds a credential; credentials never go into \(doc.file.hasSuffix(".md") ? "a guide" : "a case file"), so they can never be published",
+                        "'\(name)' holds a credential; credentials never go into \(kind(of: doc.file)), so they can never be published",
                         at: doc.location(key),
                         hint: "remove the key; share credentials by phone or a password manager, not in the portal"))
                 } else {
+                    // A mapping or list used as a key (`? {password: …}`) is searched like a value.
+                    if key.string == nil { scan(key, doc: doc, top: false, into: &diagnostics) }
                     let stepIDs = top && key.string == "steps" && doc.file.hasPrefix("content/clinics/")
                     scan(value, doc: doc, namesOnly: stepIDs, top: false, into: &diagnostics)
                 }
@@ -34,5 +36,11 @@ enum CredentialScan {
         case .scalar, .alias:
             break
         }
+    }
+
+    private static func kind(of file: String) -> String {
+        if file == ConfigLoader.file { return "gangway.yml" }
+        if file.hasPrefix("content/pages/") { return "a page" }
+        return file.hasSuffix(".md") ? "a guide" : "a case file"
     }
 }

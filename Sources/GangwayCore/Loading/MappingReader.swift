@@ -20,7 +20,8 @@ struct MappingReader {
             return nil
         }
         for (k, v) in mapping {
-            pairs.append((k.string ?? "\(k.any)", k, v))
+            // A mapping or list used as a key is named by its kind: its text could hold a credential.
+            pairs.append((k.string ?? "(\(k.kindName))", k, v))
         }
     }
 

@@ -8,7 +8,7 @@ struct ClinicContext {
 
     func dictionary() -> [String: Any] {
         var c: [String: Any] = [
-            "name": clinic.clinic,
+            "name": shown(clinic.clinic),
             "slug": clinic.slug,
             "guide_title": guide.title,
             "state": status.state.rawValue,
@@ -22,11 +22,11 @@ struct ClinicContext {
             "status_json": JSONText.encode(status.json),
         ]
         if status.overdue { c["overdue"] = true }
-        if let v = clinic.officeName, !v.isEmpty { c["office_name"] = v }
-        if let v = clinic.region, !v.isEmpty { c["region"] = v }
+        if let v = clinic.officeName, !v.isEmpty { c["office_name"] = shown(v) }
+        if let v = clinic.region, !v.isEmpty { c["region"] = shown(v) }
         if let v = guide.emr { c["emr"] = v }
         if clinic.existingCDSLink { c["existing_cds_link"] = true }
-        if let notes = clinic.notes, !notes.isEmpty { c["notes_html"] = Markdown.html(notes, unsafe: config.unsafeHTML) }
+        if let notes = clinic.notes, !notes.isEmpty { c["notes_html"] = shown(Markdown.html(notes, unsafe: config.unsafeHTML)) }
         var people: [[String: Any]] = []
         if let p = clinic.signatory { people.append(person(p, role: "Contract signatory")) }
         if let p = clinic.oceanContact { people.append(person(p, role: "Ocean contact")) }
@@ -47,7 +47,7 @@ struct ClinicContext {
         if let blocked = status.steps.first(where: { $0.status == .blocked }) {
             let owner = guide.step(id: blocked.id)?.owner ?? step.owner
             var text = "Blocked at \u{201C}\(blocked.title)\u{201D}"
-            if let note = blocked.note { text += ": \(note)" }
+            if let note = blocked.note { text += ": \(shown(note))" }
             return ["text": text, "actor": guide.ownerName(owner), "actor_key": owner.rawValue, "step": blocked.id]
         }
         if current.status == .waiting {
@@ -89,7 +89,7 @@ struct ClinicContext {
             s.put("done_on", view.done.map { DayContext($0).dictionary })
             s.put("since", view.since.map { DayContext($0).dictionary })
             s.put("expected_by", view.expectedBy.map { DayContext($0).dictionary })
-            s.put("note", view.note.flatMap { $0.isEmpty ? nil : $0 })
+            s.put("note", view.note.flatMap { $0.isEmpty ? nil : shown($0) })
             s.put("wait_for", step.waitFor)
             s.put("wait_text", step.waitDays.map(WaitText.days))
             s["has_requires"] = !step.requires.isEmpty
@@ -105,6 +105,12 @@ struct ClinicContext {
             out.append(s)
         }
         return out
+    }
+
+    /// Case-file text as the page shows it: emails and phone numbers hidden unless `publish_emails`.
+    /// Notes are hidden after Markdown, so escapes like `a\\@b.example` cannot slip an address through.
+    private func shown(_ text: String) -> String {
+        config.publishEmails ? text : ContactText.redact(text)
     }
 
     private func person(_ p: Person, role: String?) -> [String: Any] {

@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
         let status = StatusDeriver.derive(guide: guide, caseFile: clinic, today: today)
         let folder = folders.folder(for: clinic.slug)
         let context = ClinicContext(clinic: clinic, guide: guide, status: status, config: site.config).dictionary()
-        let html = page("clinic", title: clinic.clinic, depth: 2, extra: ["clinic": context, "guide_url": "../../guides/\(guide.name)/index.html",
+        let html = page("clinic", title: shown(clinic.clinic), depth: 2, extra: ["clinic": context, "guide_url": "../../guides/\(guide.name)/index.html",
                                                                                "page_url": baseURL + "clinics/\(folder)/"], noindex: true)
         try sink.write("clinics/\(folder)/index.html", Data(html.utf8))
         try sink.write("clinics/\(folder)/status.json", Data((JSONText.encode(status.json, pretty: true) + "\n").utf8))
@@ -156,10 +156,15 @@ public struct SiteRenderer: Sendable {
         return g
     }
 
+    /// Free text from a case file as pages show it: emails and phone numbers hidden unless `publish_emails`.
+    func shown(_ text: String) -> String {
+        site.config.publishEmails ? text : ContactText.redact(text)
+    }
+
     private func clinicRow(_ s: ClinicSummary, root: String) -> [String: Any] {
         let st = s.status
         var row: [String: Any] = [
-            "name": st.clinic, "slug": st.slug, "url": root + "clinics/\(s.folder)/index.html",
+            "name": shown(st.clinic), "slug": st.slug, "url": root + "clinics/\(s.folder)/index.html",
             "state": st.state.rawValue, "state_label": st.state.label, "done": st.done, "total": st.total,
             "percent": st.total == 0 ? 100 : st.done * 100 / st.total, "guide": st.guide,
             "guide_title": site.guide(named: st.guide)?.title ?? st.guide, "next": s.nextText,

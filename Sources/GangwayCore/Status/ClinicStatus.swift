@@ -49,10 +49,11 @@ public struct ClinicStatus: Sendable {
 
     public var current: StepStatusView? { currentStep.flatMap { id in steps.first { $0.id == id } } }
 
-    /// The status.json object, keys in SPEC.md's order. Holds no email or phone by construction.
+    /// The status.json object, keys in SPEC.md's order. Free text goes through `ContactText.redact`,
+    /// so no email or phone number reaches it, whatever a note says.
     public var json: JSONValue {
         .object([
-            ("clinic", .string(clinic)),
+            ("clinic", .string(ContactText.redact(clinic))),
             ("slug", .string(slug)),
             ("guide", .string(guide)),
             ("state", .string(state.rawValue)),
@@ -63,7 +64,7 @@ public struct ClinicStatus: Sendable {
             ("steps", .array(steps.map { s in
                 .object([
                     ("id", .string(s.id)),
-                    ("title", .string(s.title)),
+                    ("title", .string(ContactText.redact(s.title))),
                     ("owner", .string(s.owner.rawValue)),
                     ("status", .string(s.status.rawValue)),
                     ("started", .optional(s.started?.iso)),
@@ -71,7 +72,7 @@ public struct ClinicStatus: Sendable {
                     ("since", .optional(s.since?.iso)),
                     ("expected_by", .optional(s.expectedBy?.iso)),
                     ("overdue", .bool(s.overdue)),
-                    ("note", .optional(s.note)),
+                    ("note", .optional(s.note.map(ContactText.redact))),
                 ])
             })),
         ])
