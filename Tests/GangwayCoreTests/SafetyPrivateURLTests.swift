@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import GangwayCore
+
+/// Private clinic URLs: with `clinic_urls: token` a clinic's folder carries 10 hex digits of
+/// HMAC-SHA256(GANGWAY_URL_SECRET, slug); without the secret the build fails; clinic pages are
+/// noindex, never in the sitemap, and never listed unless the dashboard is on.
+@Suite struct SafetyPrivateURLTests {
+    static let secret = "correct horse battery staple"
+    /// Computed once, independently of Gangway, with Python's standard library:
+    /// `hmac.new(b"correct horse battery staple", b"alpha", hashlib.sha256).hexdigest()[:10]`
+    static let expected = ["lakeshore": "0737fe0431", "alpha": "b0498b86cc", "beta": "d877697e29", "gamma": "2140474f66"]
+
+    @Test func tokensMatchAnIndependentHMACVector() throws {
+        let folders = try ClinicFolders(mode: .token, secret: Self.secret)
+        for (slug, hex) in Self.expected {
+            #expect(folders.folder(for: slug) == "\(slug)-\(hex)")
+        }
+        #expect(try ClinicFolders(mode: .token, secret: "k").folder(for: "a") == "a-78da91511e")
+        #expect(try ClinicFolders(mode: .slug, secret: nil).folder(for: "alpha") == "alpha")
+    }
+
+    static func tokenSite(dashboard: Bool) throws -> URL {
+        let source = try Fixtures.copySite("basic")
+        try SafetySite.write(["gangway.yml": "title: Private\nbase_url: https://fixture.example/portal/\nclinic_urls: token\ndashboard: \(dashboard)\n"], into: source)
+        return source
+    }
+
+    @Test func theBuildFailsClearlyWithoutTheSecret() throws {
+        let source = try Self.tokenSite(dashboard: false)
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
+        for env in [[:], ["GANGWAY_URL_SECRET": ""]] {
+            let run = try Run(["build", "--source", source.path, "--output", output.path, "--today", "2026-11-05"], environment: env)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("gangway.yml:1:1: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+        let check = try Run(["check", "--source", source.path, "--today", "2026-11-05"])
+        #expect(check.status == 1, "check must fail the same way build does")
+    }
+
+    @Test(arguments: [false, true])
+    func clinicPagesLiveAtTheirTokenAndStayUnlisted(dashboard: Bool) throws {
+        let source = try Self.tokenSite(dashboard: dashboard)
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
+        let run = try Run(["build", "--source", source.path, "--output", output.path, "--today", "2026-11-05"],
+                          environment: ["GANGWAY_URL_SECRET": Self.secret])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tree = Fixtures.tree(output)
+        for slug in ["alpha", "beta", "gamma"] {
+            let folder = "clinics/\(slug)-\(Self.expected[slug]!)/"
+            let page = try #require(tree[folder + "index.html"], "\(folder) missing: \(tree.keys.sorted())")
+            #expect(tree[folder + "status.json"] != nil)
+            #expect(tree["clinics/\(slug)/index.html"] == nil, "the guessable folder exists too")
+            #expect(String(decoding: page, as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex\">"))
+        }
+        let sitemap = String(decoding: tree["sitemap.xml"]!, as: UTF8.self)
+        #expect(!sitemap.contains("clinics"))
+        #expect(!tree.values.contains { String(decoding: $0, as: UTF8.self).contains(Self.secret) }, "the secret reached the output")
+        // Only clinic pages (and, with the dashboard on, the pages listing them) may name a clinic's folder.
+        let listing: Set<String> = dashboard ? ["index.html", "dashboard/index.html", "status.json"] : []
+        for (path, data) in tree where !path.hasPrefix("clinics/") && !listing.contains(path) {
+            let text = String(decoding: data, as: UTF8.self)
+            for (slug, hex) in Self.expected where text.contains(hex) {
+                Issue.record("\(path) reveals the folder of clinic \(slug)")
+            }
+            #expect(!text.contains("Beta Health"), "\(path) names a clinic")
+        }
+        let home = String(decoding: tree["index.html"]!, as: UTF8.self)
+        #expect(home.contains(Self.expected["alpha"]!) == dashboard, "home lists clinics: \(!dashboard ? "with the dashboard off" : "not even with the dashboard on")")
+    }
+
+    @Test func clinicPagesAreNeverInTheSitemapWithSlugsEither() throws {
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
+        #expect(SafetySite.build(Fixtures.site("basic"), into: output).succeeded)
+        let tree = Fixtures.tree(output)
+        #expect(!String(decoding: tree["sitemap.xml"]!, as: UTF8.self).contains("clinics/"))
+        for (path, data) in tree where path.hasPrefix("clinics/") && path.hasSuffix(".html") {
+            #expect(String(decoding: data, as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex\">"), "\(path)")
+        }
+    }
+}
