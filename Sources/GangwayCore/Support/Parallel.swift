@@ -4,12 +4,20 @@ import Foundation
 /// Runs independent work on all cores and keeps results in input order, so output never
 /// depends on scheduling.
 enum Parallel {
+    /// `GANGWAY_THREADS=n` caps the workers at n (tests prove output does not depend on it);
+    /// unset, Dispatch uses every core.
+    static let threadLimit: Int? = ProcessInfo.processInfo.environment["GANGWAY_THREADS"].flatMap(Int.init).map { max(1, $0) }
+
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
         let results = ResultBox<R>(count: items.count)
+        let workers = min(threadLimit ?? items.count, items.count)
         items.withUnsafeBufferPointer { buffer in
             let base = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: items.count) { i in
-                results.set(i, body(base.value[i]))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                // With a cap, worker w takes items w, w + workers, …; without one, one item each.
+                for i in stride(from: w, to: base.value.count, by: workers) {
+                    results.set(i, body(base.value[i]))
+                }
             }
         }
         return results.values()
