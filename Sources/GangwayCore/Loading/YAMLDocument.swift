@@ -4,6 +4,11 @@ import Yams
 /// Parses YAML into Yams nodes, turning every libYAML error into a diagnostic at its own position.
 /// `lineOffset` shifts positions when the YAML is front matter inside a Markdown file.
 struct YAMLDocument {
+    /// Only the implicit types Gangway reads (booleans, whole numbers, null, merge keys).
+    /// Yams' default set also tries float and timestamp patterns on every scalar, a regular
+    /// expression each; dates are read from the text, so those would be wasted work.
+    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null).appending(.merge)
+
     let file: String
     let lineOffset: Int
 
@@ -11,7 +16,7 @@ struct YAMLDocument {
     /// required keys are reported as missing rather than the file being skipped in silence.
     func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            return try Yams.compose(yaml: text, Self.resolver) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, text: text))
             return nil

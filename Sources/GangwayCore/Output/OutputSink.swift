@@ -11,16 +11,21 @@ public protocol OutputSink: Sendable {
 /// Writes below a folder, creating parent folders; paths are checked never to leave it.
 public struct DirectorySink: OutputSink {
     public let root: URL
+    /// Folders already made, so a clinic's second file costs no mkdir.
+    private let folders = FolderSet()
 
     public init(root: URL) { self.root = root }
 
     public func write(_ path: String, _ data: Data) throws {
         try OutputPath.check(path)
-        let url = root.appendingPathComponent(path)
+        let url = root.appendingPathComponent(path, isDirectory: false)
         let parent = url.deletingLastPathComponent()
-        // One mkdir for the common case; the full walk only when a grandparent is missing too.
-        if mkdir(parent.path, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        if !folders.contains(parent.path) {
+            // One mkdir for the common case; the full walk only when a grandparent is missing too.
+            if mkdir(parent.path, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            }
+            folders.insert(parent.path)
         }
         try Self.writeFile(url.path, data)
     }
@@ -84,5 +89,23 @@ public enum OutputPath {
         guard !path.hasPrefix("/"), !parts.isEmpty,
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
         else { throw Escape(path: path) }
+    }
+}
+
+/// A set of paths shared by the threads that write one output.
+private final class FolderSet: @unchecked Sendable {
+    private var paths: Set<String> = []
+    private let lock = NSLock()
+
+    func contains(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.contains(path)
+    }
+
+    func insert(_ path: String) {
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
     }
 }
