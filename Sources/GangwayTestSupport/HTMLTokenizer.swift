@@ -25,19 +25,22 @@ public enum HTMLTokenizer {
     static let rawTextElements: Set<String> = ["script", "style"]
     static let escapableRawTextElements: Set<String> = ["title", "textarea"]
 
+    /// Works on UTF-8 bytes: every character HTML's syntax uses is ASCII, so no multi-byte
+    /// sequence can be mistaken for one.
     public static func tokenize(_ html: String) -> [HTMLToken] {
-        let s = Array(html.unicodeScalars)
+        let s = Array(html.utf8)
         var tokens: [HTMLToken] = []
-        var text = ""
+        var textStart = 0
         var i = 0
-        func flushText() {
-            if !text.isEmpty { tokens.append(.text(decodeEntities(text))); text = "" }
+        func flushText(upTo end: Int) {
+            if textStart < end { tokens.append(.text(decodeEntities(string(s, textStart, end)))) }
         }
         while i < s.count {
-            guard s[i] == "<", i + 1 < s.count else { text.unicodeScalars.append(s[i]); i += 1; continue }
+            guard s[i] == UInt8(ascii: "<"), i + 1 < s.count else { i += 1; continue }
             let next = s[i + 1]
-            if next == "!" {
-                flushText()
+            let tagStart = i
+            if next == UInt8(ascii: "!") {
+                flushText(upTo: tagStart)
                 if matches(s, at: i, "<!--") {
                     let end = find(s, "-->", from: i + 4) ?? s.count
                     tokens.append(.comment(string(s, i + 4, end)))
@@ -47,14 +50,16 @@ public enum HTMLTokenizer {
                     tokens.append(.doctype(string(s, i + 2, end)))
                     i = min(end + 1, s.count)
                 }
-            } else if next == "/" && i + 2 < s.count && isASCIILetter(s[i + 2]) {
-                flushText()
+                textStart = i
+            } else if next == UInt8(ascii: "/") && i + 2 < s.count && isASCIILetter(s[i + 2]) {
+                flushText(upTo: tagStart)
                 var j = i + 2
-                while j < s.count, !isSpace(s[j]), s[j] != "/", s[j] != ">" { j += 1 }
+                while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: "/"), s[j] != UInt8(ascii: ">") { j += 1 }
                 tokens.append(.end(name: string(s, i + 2, j).lowercased()))
                 i = min((find(s, ">", from: j) ?? s.count) + 1, s.count)
+                textStart = i
             } else if isASCIILetter(next) {
-                flushText()
+                flushText(upTo: tagStart)
                 let (token, after) = startTag(s, at: i)
                 tokens.append(token)
                 i = after
@@ -64,46 +69,50 @@ public enum HTMLTokenizer {
                     tokens.append(rawTextElements.contains(name) ? .rawText(element: name, text: content) : .text(decodeEntities(content)))
                     i = close
                 }
+                textStart = i
             } else {
-                text.unicodeScalars.append(s[i])
                 i += 1
             }
         }
-        flushText()
+        flushText(upTo: s.count)
         return tokens
     }
 
-    private static func startTag(_ s: [Unicode.Scalar], at start: Int) -> (HTMLToken, Int) {
+    private static func startTag(_ s: [UInt8], at start: Int) -> (HTMLToken, Int) {
+        let slash = UInt8(ascii: "/"), gt = UInt8(ascii: ">"), eq = UInt8(ascii: "=")
         var i = start + 1
-        var name = ""
-        while i < s.count, !isSpace(s[i]), s[i] != "/", s[i] != ">" { name.unicodeScalars.append(s[i]); i += 1 }
+        while i < s.count, !isSpace(s[i]), s[i] != slash, s[i] != gt { i += 1 }
+        let name = string(s, start + 1, i)
         var attributes: [HTMLAttribute] = []
         var selfClosing = false
         while i < s.count {
             while i < s.count, isSpace(s[i]) { i += 1 }
             guard i < s.count else { break }
-            if s[i] == ">" { i += 1; break }
-            if s[i] == "/" {
+            if s[i] == gt { i += 1; break }
+            if s[i] == slash {
                 i += 1
-                if i < s.count, s[i] == ">" { selfClosing = true; i += 1; break }
+                if i < s.count, s[i] == gt { selfClosing = true; i += 1; break }
                 continue
             }
-            var attrName = ""
-            attrName.unicodeScalars.append(s[i])  // a leading '=' belongs to the name
-            i += 1
-            while i < s.count, !isSpace(s[i]), s[i] != "/", s[i] != ">", s[i] != "=" { attrName.unicodeScalars.append(s[i]); i += 1 }
+            let nameStart = i
+            i += 1  // a leading '=' belongs to the name
+            while i < s.count, !isSpace(s[i]), s[i] != slash, s[i] != gt, s[i] != eq { i += 1 }
+            let attrName = string(s, nameStart, i)
             while i < s.count, isSpace(s[i]) { i += 1 }
             var value = ""
-            if i < s.count, s[i] == "=" {
+            if i < s.count, s[i] == eq {
                 i += 1
                 while i < s.count, isSpace(s[i]) { i += 1 }
-                if i < s.count, s[i] == "\"" || s[i] == "'" {
+                if i < s.count, s[i] == UInt8(ascii: "\"") || s[i] == UInt8(ascii: "'") {
                     let quote = s[i]
-                    let end = find(s, String(quote), from: i + 1) ?? s.count
+                    var end = i + 1
+                    while end < s.count, s[end] != quote { end += 1 }
                     value = string(s, i + 1, end)
                     i = min(end + 1, s.count)
                 } else {
-                    while i < s.count, !isSpace(s[i]), s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
+                    let valueStart = i
+                    while i < s.count, !isSpace(s[i]), s[i] != gt { i += 1 }
+                    value = string(s, valueStart, i)
                 }
             }
             attributes.append(HTMLAttribute(name: attrName.lowercased(), value: decodeEntities(value)))
@@ -122,8 +131,9 @@ public enum HTMLTokenizer {
         while i < s.count {
             guard s[i] == "&" else { out.unicodeScalars.append(s[i]); i += 1; continue }
             var j = i + 1
-            while j < s.count, j - i < 12, s[j] != ";", s[j] != "&", !isSpace(s[j]) { j += 1 }
-            let body = string(s, i + 1, j)
+            while j < s.count, j - i < 12, s[j] != ";", s[j] != "&", !s[j].properties.isWhitespace { j += 1 }
+            var body = ""
+            body.unicodeScalars.append(contentsOf: s[(i + 1)..<j])
             let hasSemicolon = j < s.count && s[j] == ";"
             var decoded: String?
             if body.hasPrefix("#x") || body.hasPrefix("#X") {
@@ -144,12 +154,13 @@ public enum HTMLTokenizer {
         return out
     }
 
-    private static func findClosingTag(_ s: [Unicode.Scalar], _ name: String, from start: Int) -> Int? {
+    private static func findClosingTag(_ s: [UInt8], _ name: String, from start: Int) -> Int? {
+        let n = name.utf8.count
         var i = start
         while let lt = find(s, "</", from: i) {
-            let after = string(s, lt + 2, min(lt + 2 + name.unicodeScalars.count, s.count)).lowercased()
-            let boundary = lt + 2 + name.unicodeScalars.count
-            if after == name, boundary >= s.count || isSpace(s[boundary]) || s[boundary] == ">" || s[boundary] == "/" {
+            let boundary = lt + 2 + n
+            if string(s, lt + 2, min(boundary, s.count)).lowercased() == name,
+               boundary >= s.count || isSpace(s[boundary]) || s[boundary] == UInt8(ascii: ">") || s[boundary] == UInt8(ascii: "/") {
                 return lt
             }
             i = lt + 2
@@ -157,16 +168,14 @@ public enum HTMLTokenizer {
         return nil
     }
 
-    private static func matches(_ s: [Unicode.Scalar], at i: Int, _ literal: String) -> Bool {
-        var j = i
-        for c in literal.unicodeScalars {
-            guard j < s.count, s[j] == c else { return false }
-            j += 1
-        }
+    private static func matches(_ s: [UInt8], at i: Int, _ literal: StaticString) -> Bool {
+        let l = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        guard i + l.count <= s.count else { return false }
+        for k in 0..<l.count where s[i + k] != l[k] { return false }
         return true
     }
 
-    private static func find(_ s: [Unicode.Scalar], _ literal: String, from start: Int) -> Int? {
+    private static func find(_ s: [UInt8], _ literal: StaticString, from start: Int) -> Int? {
         var i = start
         while i < s.count {
             if matches(s, at: i, literal) { return i }
@@ -175,13 +184,11 @@ public enum HTMLTokenizer {
         return nil
     }
 
-    private static func string(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+    private static func string(_ s: [UInt8], _ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: s[from..<min(to, s.count)])
-        return out
+        return String(decoding: s[from..<min(to, s.count)], as: UTF8.self)
     }
 
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" }
-    private static func isASCIILetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (0x61...0x7A).contains(c) || (0x41...0x5A).contains(c) }
 }

@@ -52,7 +52,10 @@ public enum MarkupAudit {
     public static let watched = ["script", "style", "link", "meta", "base", "iframe", "frame", "object", "embed",
                                  "form", "svg", "math", "template", "noscript", "textarea", "input", "button"]
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "srcset", "data", "xlink:href", "background", "cite"]
-    static let safeSchemes: Set<String> = ["http", "https", "mailto"]
+    /// Schemes that run code or reach the reader's own files when followed: what cmark's safe
+    /// mode removes, and what SPEC.md promises never to publish. Other schemes (tel:, an app's
+    /// own) are links like any other.
+    static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "file", "data"]
 
     /// Every way `html` goes beyond `allowed`; empty when the page is clean.
     public static func problems(in html: String, allowed: Allowed) -> [String] {
@@ -66,7 +69,7 @@ public enum MarkupAudit {
                 for a in attributes {
                     if a.name.hasPrefix("on") { problems.append("event handler attribute \(a.name) on <\(name)>") }
                     if !allowed.attributes.contains(a.name) { problems.append("attribute \(a.name) on <\(name)> is not one Gangway emits") }
-                    if urlAttributes.contains(a.name), let scheme = unsafeScheme(a.value, element: name) {
+                    if urlAttributes.contains(a.name), let scheme = unsafeScheme(a.value) {
                         problems.append("<\(name) \(a.name)> uses the scheme '\(scheme)': \(a.value.debugDescription)")
                     }
                 }
@@ -84,15 +87,15 @@ public enum MarkupAudit {
         return problems
     }
 
-    /// The scheme of a URL attribute when it is not one a page may link with, as a browser reads it:
-    /// spaces and control characters stripped, case ignored. Relative URLs have no scheme.
-    public static func unsafeScheme(_ value: String, element: String) -> String? {
+    /// The scheme of a URL attribute when it is a dangerous one, as a browser reads it: spaces and
+    /// control characters stripped, case ignored. Relative URLs have no scheme.
+    public static func unsafeScheme(_ value: String) -> String? {
         let cleaned = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })).lowercased()
         guard let colon = cleaned.firstIndex(of: ":") else { return nil }
         let scheme = String(cleaned[..<colon])
         // "a/b:c", "?x:y", "#a:b" are relative: a scheme comes before any of / ? #.
         if scheme.contains(where: { "/?#".contains($0) }) { return nil }
-        if safeSchemes.contains(scheme) { return nil }
+        guard dangerousSchemes.contains(scheme) else { return nil }
         // cmark's safe mode keeps these data: images, in images and links alike; SVG (which can hold script) it drops.
         if scheme == "data", ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: { cleaned.hasPrefix($0) }) {
             return nil

@@ -194,9 +194,10 @@ import Testing
             .text("t & u"), .end(name: "p"), .start(name: "script", attributes: [], selfClosing: false),
             .rawText(element: "script", text: #"if (a < b) "</p>""#), .end(name: "script"),
         ])
-        #expect(MarkupAudit.unsafeScheme(" Java\tScript:alert(1)", element: "a") == "javascript")
-        #expect(MarkupAudit.unsafeScheme("../a:b", element: "a") == nil)
-        #expect(MarkupAudit.unsafeScheme("data:image/png;base64,AA", element: "img") == nil)
-        #expect(MarkupAudit.unsafeScheme("data:text/html,x", element: "img") == "data")
+        #expect(MarkupAudit.unsafeScheme(" Java\tScript:alert(1)") == "javascript")
+        #expect(MarkupAudit.unsafeScheme("../a:b") == nil)
+        #expect(MarkupAudit.unsafeScheme("tel:+14165550100") == nil)
+        #expect(MarkupAudit.unsafeScheme("data:image/png;base64,AA") == nil)
+        #expect(MarkupAudit.unsafeScheme("data:text/html,x") == "data")
     }
 }
