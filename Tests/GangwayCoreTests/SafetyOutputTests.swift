@@ -67,7 +67,7 @@ import Testing
     // MARK: refused output folders
 
     enum Refused: String, CaseIterable {
-        case sourceItself, ancestorOfSource, holdsContent, holdsConfig, notGangways, insideContent, insideTemplates, aFile
+        case sourceItself, ancestorOfSource, holdsContent, holdsConfig, notGangways, templatesItself, insideContent, insideTemplates, aFile
     }
 
     @Test(arguments: Refused.allCases)
@@ -89,6 +89,7 @@ import Testing
         case .notGangways:
             output = elsewhere.appendingPathComponent("photos")
             try SafetySite.write(["holiday.jpg": "not really a photo"], into: output)
+        case .templatesItself: output = source.appendingPathComponent("templates")  // empty: the marker rule alone would let it through
         case .insideContent: output = source.appendingPathComponent("content/public")
         case .insideTemplates: output = source.appendingPathComponent("templates/public")
         case .aFile:

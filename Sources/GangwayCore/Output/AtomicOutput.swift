@@ -47,9 +47,9 @@ public struct AtomicOutput: Sendable {
             }
         }
         for folder in ["content", "templates"] {
-            let inside = src.appendingPathComponent(folder).path + "/"
-            if outPath.hasPrefix(inside) {
-                throw Failure.unsafeOutput("refusing output folder \(outPath): it is inside the site's \(folder)/, which the next build would read back")
+            let inside = src.appendingPathComponent(folder).path
+            if outPath == inside || outPath.hasPrefix(inside + "/") {
+                throw Failure.unsafeOutput("refusing output folder \(outPath): it is the site's \(folder)/ or inside it, which the next build would read back")
             }
         }
         self.output = out
