@@ -25,6 +25,7 @@ public final class InputProbe: @unchecked Sendable {
 
     /// Writes a small working site into a fresh temporary folder and loads it.
     public init() throws {
+        Self.removeDeadProbes()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("gangway-probe-\(getpid())-\(UUID().uuidString.prefix(8))")
         for (path, text) in Self.site {
             let url = root.appendingPathComponent(path)
@@ -44,6 +45,18 @@ public final class InputProbe: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Fuzzer processes end by exit or crash, never by deinit: each new probe clears the folders
+    /// of probes whose process is gone.
+    private static func removeDeadProbes() {
+        let temp = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temp.path)) ?? [] where name.hasPrefix("gangway-probe-") {
+            let pid = name.dropFirst("gangway-probe-".count).prefix { $0.isNumber }
+            if let id = pid_t(pid), kill(id, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: temp.appendingPathComponent(name))
+            }
+        }
+    }
 
     /// The input in every role, one after the other.
     public func run(_ data: Data) -> [Outcome] {
