@@ -8,6 +8,7 @@ import Testing
 @Suite(.serialized) struct ServeEndToEndTests {
     @Test func aSavedCaseFileReloadsOpenPagesAndABrokenOneShowsItsErrors() throws {
         let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
         let server = try ServeProcess(source: source)
         let http = LoopbackHTTP(port: server.port)
 
@@ -33,9 +34,11 @@ import Testing
         try Data((edited + "steps: [\n").utf8).write(to: alpha)
         let errors = try events.next("errors", within: .seconds(10))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(errors.data.utf8)) as? [[String: Any]])
-        #expect(list.first?["file"] as? String == "content/clinics/alpha.yml")
-        #expect(((list.first?["line"] as? Int) ?? 0) > 1)
-        #expect(((list.first?["message"] as? String) ?? "").contains("YAML"))
+        let first = try #require(list.first)
+        let (file, line, message) = (first["file"] as? String, first["line"] as? Int, first["message"] as? String)
+        #expect(file == "content/clinics/alpha.yml")
+        #expect((line ?? 0) > 1)
+        #expect(message?.contains("YAML") == true)
         let during = try http.get("/clinics/alpha/index.html")
         #expect(during.status == 200 && during.body.contains("Sent to Dr. Z"))
         // A page opened now gets the errors as soon as it connects.
@@ -59,10 +62,12 @@ import Testing
     }
 
     @Test func aPortInUseIsAClearError() throws {
-        let first = try ServeProcess(source: try ServeFixtures.copySite())
+        let (one, two) = (try ServeFixtures.copySite(), try ServeFixtures.copySite())
+        defer { [one, two].forEach(ServeFixtures.removeCopy) }
+        let first = try ServeProcess(source: one)
         let second = Process()
         second.executableURL = ServeFixtures.binary
-        second.arguments = ["serve", "--port", String(first.port), "--source", try ServeFixtures.copySite().path, "--today", "2026-11-05"]
+        second.arguments = ["serve", "--port", String(first.port), "--source", two.path, "--today", "2026-11-05"]
         let errors = Pipe()
         second.standardError = errors
         second.standardOutput = FileHandle.nullDevice
@@ -75,7 +80,9 @@ import Testing
     }
 
     @Test func sigtermEndsItCleanlyWithPagesStillConnected() throws {
-        let server = try ServeProcess(source: try ServeFixtures.copySite())
+        let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
+        let server = try ServeProcess(source: source)
         let events = try LoopbackHTTP(port: server.port).events()
         _ = try events.next("hello")
         #expect(try server.interrupt(signal: SIGTERM) == 0)

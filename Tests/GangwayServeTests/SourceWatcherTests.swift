@@ -7,6 +7,7 @@ import Testing
 @Suite(.serialized) struct SourceWatcherTests {
     @Test func anEditorsSaveWithRenameAndBackupIsOneBatch() async throws {
         let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
         let batches = try Collected(SourceWatchers.make(root: source, environment: [:]))
         defer { batches.stop() }
         let folder = source.appendingPathComponent("content/clinics")
@@ -30,6 +31,7 @@ import Testing
 
     @Test func newFoldersAreWatchedAndRenamesAndDeletionsAreSeen() async throws {
         let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
         let batches = try Collected(SourceWatchers.make(root: source, environment: [:]))
         defer { batches.stop() }
         let fm = FileManager.default
@@ -54,6 +56,7 @@ import Testing
 
     @Test func thePollingFallbackSeesEditsAndNewFiles() async throws {
         let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
         let batches = try Collected(SourceWatchers.make(root: source, environment: ["GANGWAY_WATCH": "poll"]))
         defer { batches.stop() }
         #expect(batches.watcher is PollingWatcher)

@@ -17,6 +17,11 @@ enum ServeFixtures {
         return url
     }
 
+    /// Removes a copy made by `copySite`, and the folder around it.
+    static func removeCopy(_ site: URL) {
+        try? FileManager.default.removeItem(at: site.deletingLastPathComponent())
+    }
+
     /// A fresh copy of a fixture site, in `<tmp>/site`.
     static func copySite(_ name: String = "basic") throws -> URL {
         let dest = try temporaryFolder("gangway-serve-test").appendingPathComponent("site")
@@ -40,8 +45,9 @@ enum ServeFixtures {
 }
 
 /// A copy of a fixture site with a `LiveSite` serving it into a folder, as `gangway serve` runs it,
-/// and the means to edit the source and compare the served folder with a full build.
-struct LiveFixture {
+/// and the means to edit the source and compare the served folder with a full build. Both go
+/// when the fixture does.
+final class LiveFixture {
     let source: URL
     let served: URL
     let site: LiveSite
@@ -51,6 +57,10 @@ struct LiveFixture {
         try prepare(source)
         served = source.deletingLastPathComponent().appendingPathComponent("served")
         site = LiveSite(source: source, output: try SyncedOutput(root: served), today: .fixed(ServeFixtures.today), environment: [:])
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: source.deletingLastPathComponent())
     }
 
     func read(_ path: String) throws -> String {
