@@ -4,6 +4,8 @@ import GangwayCore
 /// What `gangway serve` tells the terminal: the address on standard output, everything else
 /// (builds, rebuilds, diagnostics) on standard error, in colour only on a terminal.
 struct Console: Sendable {
+    /// The site folder, to name changed files as the user knows them.
+    let source: URL
     let color = isatty(STDERR_FILENO) == 1
 
     /// The one line on standard output, flushed at once so a script reading it is not kept waiting.
@@ -19,7 +21,7 @@ struct Console: Sendable {
     func report(_ outcome: LiveSite.Outcome, after batch: ChangeBatch?) {
         var text = DiagnosticFormatter.text(outcome.diagnostics, color: color)
         let ms = Int((outcome.seconds * 1000).rounded())
-        let cause = batch.map { " after " + Self.describe($0) } ?? ""
+        let cause = batch.map { " after " + describe($0) } ?? ""
         if outcome.succeeded {
             if batch == nil {
                 text += "built \(outcome.rendered.count) files in \(ms) ms (\(DiagnosticFormatter.summary(outcome.diagnostics)))\n"
@@ -35,9 +37,12 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    private static func describe(_ batch: ChangeBatch) -> String {
+    /// The files a save touched, leaving out the editor's temporary files when the save left the real one.
+    private func describe(_ batch: ChangeBatch) -> String {
         if batch.rescan { return "lost events (everything reloaded)" }
-        let paths = batch.paths.sorted()
+        let all = batch.paths.sorted()
+        let present = all.filter { FileManager.default.fileExists(atPath: source.appendingPathComponent($0).path) }
+        let paths = present.isEmpty ? all : present
         guard let first = paths.first else { return "a change" }
         return paths.count == 1 ? first : "\(first) and \(paths.count - 1) more"
     }

@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
         let work = try Self.makeWorkFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let served = work.appendingPathComponent("site")
-        let console = Console()
+        let console = Console(source: source)
         if !Self.isLoopback(host) {
             console.note("warning: \(host) is not a loopback address: other machines can reach this preview")
         }
