@@ -61,7 +61,7 @@ enum LiveReloadScript {
       function showErrors(list) {
         hideErrors();
         overlay = element("div", "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem 1rem;" +
-          "background:rgba(20,20,24,.92);color:#f5f5f5;font:15px/1.5 system-ui,sans-serif");
+          "background:rgba(20,20,24,.97);color:#f5f5f5;font:15px/1.5 system-ui,sans-serif");
         overlay.id = "gangway-errors";
         overlay.setAttribute("role", "alertdialog");
         overlay.setAttribute("aria-labelledby", "gangway-errors-title");
