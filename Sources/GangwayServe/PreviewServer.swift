@@ -19,9 +19,12 @@ public struct PreviewServer: Sendable {
         case portInUse(host: String, port: Int)
         case cannotListen(host: String, port: Int, reason: String)
         case workFolder(String)
+        case noSource(String)
 
         public var description: String {
             switch self {
+            case .noSource(let path):
+                return "no site folder at \(path): pass --source with the folder that holds gangway.yml"
             case .portInUse(let host, let port):
                 return "port \(port) on \(host) is already in use: stop the program using it, or pick another port with --port (--port 0 picks a free one)"
             case .cannotListen(let host, let port, let reason):
@@ -42,6 +45,10 @@ public struct PreviewServer: Sendable {
     }
 
     public func run() async throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure.noSource(source.path)
+        }
         let work = try Self.makeWorkFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let served = work.appendingPathComponent("site")
