@@ -59,8 +59,14 @@ public struct PreviewServer: Sendable {
 
         let site = LiveSite(source: source, output: try SyncedOutput(root: served), today: today, environment: environment)
         let hub = EventHub()
+        let early = EarlyStop(console: console)
         let first = await RebuildQueue.run { site.rebuildAll() }
+        early.cancel()
         console.report(first, after: nil)
+        if early.requested {
+            console.note("stopped")
+            return
+        }
         if !first.succeeded { hub.publish(.errors(first.diagnostics.filter { $0.severity == .error })) }
 
         let watcher = SourceWatchers.make(root: source, environment: environment)
@@ -119,5 +125,33 @@ enum RebuildQueue {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: body()) }
         }
+    }
+}
+
+/// Ctrl-C or SIGTERM during the first build, before the server handles signals itself: the
+/// build finishes (it cannot be cut short without leaving files behind), then serve stops
+/// cleanly instead of starting.
+final class EarlyStop: @unchecked Sendable {
+    private let sources: [DispatchSourceSignal]
+    private let flag = LockedValue(false)
+
+    init(console: Console) {
+        let flag = self.flag
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                let first = flag.withLock { requested in defer { requested = true }; return !requested }
+                if first { console.note("stopping once the first build is done") }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    var requested: Bool { flag.withLock { $0 } }
+
+    func cancel() {
+        sources.forEach { $0.cancel() }
     }
 }
