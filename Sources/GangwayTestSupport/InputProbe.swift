@@ -21,6 +21,8 @@ public final class InputProbe: @unchecked Sendable {
 
     public let root: URL
     private let base: Site
+    /// The probe writes its one site in place, so one input at a time, whichever thread asks.
+    private let lock = NSRecursiveLock()
     private let today = Day(year: 2026, month: 11, day: 5)!
 
     /// Writes a small working site into a fresh temporary folder and loads it.
@@ -60,10 +62,14 @@ public final class InputProbe: @unchecked Sendable {
 
     /// The input in every role, one after the other.
     public func run(_ data: Data) -> [Outcome] {
-        [asCaseFile(data), asStep(data), asGuide(data), asPage(data), asConfig(data)]
+        lock.lock()
+        defer { lock.unlock() }
+        return [asCaseFile(data), asStep(data), asGuide(data), asPage(data), asConfig(data)]
     }
 
     public func asCaseFile(_ data: Data) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
         let path = "content/clinics/probe.yml"
         write(path, data)
         var d: [Diagnostic] = []
@@ -80,6 +86,8 @@ public final class InputProbe: @unchecked Sendable {
     }
 
     public func asStep(_ data: Data) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
         let folder = "content/guides/probe"
         write(folder + "/guide.md", Data("---\ntitle: Probe guide\n---\nThe probe's guide.\n".utf8))
         write(folder + "/01-probe.md", data)
@@ -89,6 +97,8 @@ public final class InputProbe: @unchecked Sendable {
     }
 
     public func asGuide(_ data: Data) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
         let folder = "content/guides/probe"
         write(folder + "/guide.md", data)
         write(folder + "/01-only.md", Data("---\ntitle: The only step\nowner: clinic\nwait_days: 3\n---\nDo it.\n".utf8))
@@ -98,6 +108,8 @@ public final class InputProbe: @unchecked Sendable {
     }
 
     public func asPage(_ data: Data) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
         let path = "content/pages/probe.md"
         write(path, data)
         var d: [Diagnostic] = []
@@ -115,6 +127,8 @@ public final class InputProbe: @unchecked Sendable {
 
     /// gangway.yml in a folder of its own, then the base site's clinics rendered under it.
     public func asConfig(_ data: Data) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
         let folder = root.appendingPathComponent("config-probe")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? DirectorySink.writeFile(folder.appendingPathComponent(ConfigLoader.file).path, data)

@@ -6,7 +6,7 @@ import Testing
 /// Every input the fuzzer ever crashed on or broke a guarantee with, kept in
 /// `Fixtures/fuzz-regressions/`, goes through the fuzzer's own probe and oracles again.
 /// scripts/fuzz saves new ones in .build-fuzz/artifacts; copy each here with a name saying what it found.
-@Suite struct SafetyFuzzRegressionTests {
+@Suite(.serialized) struct SafetyFuzzRegressionTests {
     static let folder = Fixtures.root.appendingPathComponent("fuzz-regressions")
     static let inputs: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
         .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
