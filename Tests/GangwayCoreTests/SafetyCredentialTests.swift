@@ -141,6 +141,28 @@ import Testing
         #expect(scanned >= 10)
     }
 
+    /// Names are published in URLs and in status.json, so a name that reads as a phone number is an
+    /// error; one that holds a date is not. (The fuzzer found the step id.)
+    @Test func aNameThatReadsAsAPhoneNumberIsAnError() throws {
+        let cases: [(String, String, String)] = [
+            ("content/clinics/416-555-0100.yml", "clinic: Phone\nguide: demo\n", "case file name '416-555-0100.yml' looks like a phone number"),
+            ("content/guides/demo/04-call.md", "---\nid: call-4165550100\ntitle: Call\nowner: clinic\n---\n", "step id 'call-4165550100' looks like a phone number"),
+            ("content/guides/emr-4165550100/guide.md", "---\ntitle: EMR\n---\n", "guide folder name 'emr-4165550100' looks like a phone number"),
+        ]
+        for (path, text, message) in cases {
+            let source = try Fixtures.copySite("basic")
+            try SafetySite.write([path: text], into: source)
+            let report = SafetySite.build(source, into: try Fixtures.temporaryFolder().appendingPathComponent("public"))
+            #expect(!report.succeeded, "\(path)")
+            #expect(SafetySite.text(report).contains(message), "\(SafetySite.text(report))")
+        }
+        let source = try Fixtures.copySite("basic")
+        try SafetySite.write(["content/clinics/visit-2026-10-03.yml": "clinic: Dated\nguide: demo\n",
+                              "content/guides/demo/04-call.md": "---\nid: call-on-2026-11-01\ntitle: Call\nowner: clinic\n---\n"], into: source)
+        let dated = SafetySite.build(source, into: try Fixtures.temporaryFolder().appendingPathComponent("public"))
+        #expect(dated.succeeded, "\(SafetySite.text(dated))")
+    }
+
     @Test(arguments: [
         ("mail a@b.example now", "mail a\u{2022}\u{2022}\u{2022}@b.example now"),
         ("end with x.y@clinic.example.", "end with x\u{2022}\u{2022}\u{2022}@clinic.example."),

@@ -18,6 +18,10 @@ enum CaseFileLoader {
                                       at: SourceLocation(file: path), hint: Slug.suggestion(for: slug).map { "rename it to \($0).yml" }))
             return nil
         }
+        guard !ContactText.holdsContact(slug) else {
+            diagnostics.append(Slug.phoneError("case file name '\(fileName)'", at: SourceLocation(file: path)))
+            return nil
+        }
         guard let text = SourceText.read(tree.url(path), relativePath: path, into: &diagnostics) else { return nil }
         let doc = YAMLDocument(file: path, lineOffset: 0)
         guard let node = doc.parse(text, into: &diagnostics) else { return nil }

@@ -17,6 +17,10 @@ enum GuideLoader {
             diagnostics.append(.error("guide folder name '\(name)' must use only a-z, 0-9 and '-', starting with a letter or digit", at: SourceLocation(file: guideFile)))
             return nil
         }
+        guard !ContactText.holdsContact(name) else {
+            diagnostics.append(Slug.phoneError("guide folder name '\(name)'", at: SourceLocation(file: guideFile)))
+            return nil
+        }
         guard let page = readMarkdown(guideFile, tree: tree, into: &diagnostics) else { return nil }
         var title: String?
         var emr: String?, vendor: String?, summary: String?
@@ -86,6 +90,9 @@ enum GuideLoader {
         if !Slug.isValid(id) {
             diagnostics.append(.error("step id '\(id)' is not a valid id: use only a-z, 0-9 and '-', starting with a letter or digit", at: idLocation,
                                       hint: Slug.suggestion(for: id).map { "rename it to \($0)" }))
+            ok = false
+        } else if ContactText.holdsContact(id) {
+            diagnostics.append(Slug.phoneError("step id '\(id)'", at: idLocation))
             ok = false
         }
         let title = map.requiredString("title", hint: "add a line like title: Sign the contract", into: &diagnostics)
@@ -159,6 +166,13 @@ public enum Slug {
     public static func isValid(_ s: String) -> Bool {
         guard let first = s.utf8.first, isLowerAlnum(first) else { return false }
         return s.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Names go into URLs and status.json, which never carry a phone number; one with a run of
+    /// seven digits or more (dates aside) reads as one.
+    static func phoneError(_ what: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(what) looks like a phone number, and names are published in URLs and status.json", at: location,
+               hint: "rename it with words, or with fewer digits")
     }
 
     private static func isLowerAlnum(_ c: UInt8) -> Bool {

@@ -14,6 +14,11 @@ public enum ContactText {
         return out
     }
 
+    /// Whether `text` holds an email address or a phone number.
+    public static func holdsContact(_ text: String) -> Bool {
+        redact(text) != text
+    }
+
     static let minimumPhoneDigits = 7
     static let dot: Unicode.Scalar = "\u{2022}"
 
