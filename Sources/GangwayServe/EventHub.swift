@@ -18,7 +18,7 @@ enum LiveEvent: Sendable, Equatable {
     var wire: String {
         switch self {
         case .reload(let files): return Self.frame("reload", "{\"files\": \(files)}")
-        case .css(let paths): return Self.frame("css", "{\"files\": [\(paths.map(JSONString.quote).joined(separator: ", "))]}")
+        case .css(let paths): return Self.frame("css", "{\"files\": [\(paths.map(JSONText.string).joined(separator: ", "))]}")
         case .errors(let diagnostics): return Self.frame("errors", DiagnosticFormatter.json(diagnostics))
         case .ok: return Self.frame("ok", "{}")
         case .ping: return ": ping\n\n"
@@ -105,23 +105,5 @@ final class LockedValue<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)
-    }
-}
-
-enum JSONString {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
