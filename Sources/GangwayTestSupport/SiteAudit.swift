@@ -23,6 +23,22 @@ public enum SiteAudit {
         return found
     }
 
+    /// Email addresses and phone numbers in the strings of a JSON document (keys and values, as a
+    /// program reading it sees them: `\u0026` followed by digits is `&` and digits, not a number).
+    public static func contacts(inJSON data: Data) -> [String] {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return contacts(in: String(decoding: data, as: UTF8.self))
+        }
+        var strings: [String] = []
+        func walk(_ v: Any) {
+            if let s = v as? String { strings.append(s) }
+            if let a = v as? [Any] { a.forEach(walk) }
+            if let d = v as? [String: Any] { for (k, x) in d { strings.append(k); walk(x) } }
+        }
+        walk(value)
+        return strings.flatMap { contacts(in: $0) }
+    }
+
     /// Every problem in a rendered site. `allowed(path)` says what the page at `path` may hold;
     /// nil skips the markup audit for it (e.g. with `unsafe_html: true`).
     public static func problems(files: [String: Data], allowed: (String) -> MarkupAudit.Allowed?) -> [String] {
@@ -37,7 +53,7 @@ public enum SiteAudit {
             }
             if path.hasSuffix("status.json") {
                 if (try? JSONSerialization.jsonObject(with: data)) == nil { problems.append("\(path): not valid JSON") }
-                for contact in contacts(in: text) { problems.append("\(path): holds a contact: \(contact.debugDescription)") }
+                for contact in contacts(inJSON: data) { problems.append("\(path): holds a contact: \(contact.debugDescription)") }
             }
             if path.hasPrefix("clinics/"), path.hasSuffix("/index.html") {
                 let jsonPath = String(path.dropLast("index.html".count)) + "status.json"

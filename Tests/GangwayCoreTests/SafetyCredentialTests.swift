@@ -114,7 +114,7 @@ import Testing
                 #expect(page.contains("Sent on 2026-10-03"), "a date was taken for a phone number")
             }
             for (path, data) in tree where path.hasSuffix("status.json") {
-                let found = SiteAudit.contacts(in: String(decoding: data, as: UTF8.self))
+                let found = SiteAudit.contacts(inJSON: data)
                 #expect(found.isEmpty, "\(path) with publish_emails \(publish) holds \(found)")
             }
             let status = String(decoding: tree["clinics/delta/status.json"]!, as: UTF8.self)
@@ -134,7 +134,7 @@ import Testing
             #expect(report.succeeded, "\(source.lastPathComponent): \(SafetySite.text(report))")
             for (path, data) in Fixtures.tree(output) where path.hasSuffix("status.json") {
                 scanned += 1
-                let found = SiteAudit.contacts(in: String(decoding: data, as: UTF8.self))
+                let found = SiteAudit.contacts(inJSON: data)
                 #expect(found.isEmpty, "\(source.lastPathComponent)/\(path) holds \(found)")
             }
         }
