@@ -83,6 +83,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("public/clinics/north-bay/index.html").path))
     }
 
+    @Test func homeListsClinicsOnlyWithTheDashboardOn() throws {
+        let site = try Fixtures.copySite("basic")
+        let out = site.appendingPathComponent("public")
+        #expect(try Run(["build", "--source", site.path, "--today", "2026-11-05", "--quiet"]).status == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8).contains("clinics/alpha/index.html"))
+
+        try "title: Fixture Portal\ndashboard: false\n".write(to: site.appendingPathComponent("gangway.yml"), atomically: true, encoding: .utf8)
+        #expect(try Run(["build", "--source", site.path, "--today", "2026-11-05", "--quiet"]).status == 0)
+        let home = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!home.contains("clinics/"), "the home page lists clinics with the dashboard off")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("clinics/alpha/index.html").path))
+    }
+
     @Test func sourceDateEpochDecidesToday() throws {
         let out = try Fixtures.temporaryFolder().appendingPathComponent("public")
         let run = try Run(["build", "--source", Fixtures.site("basic").path, "--output", out.path], environment: ["SOURCE_DATE_EPOCH": "1795921200"])

@@ -76,7 +76,8 @@ public struct SiteRenderer: Sendable {
                 let text: String
                 switch path {
                 case "index.html":
-                    let listClinics = site.config.dashboard || site.config.clinicURLs == .slug
+                    // SPEC.md: the home page lists clinics only when the dashboard is on.
+                    let listClinics = site.config.dashboard
                     text = page("home", title: site.config.title, depth: 0, extra: homeContext(summaries, listClinics: listClinics))
                 case "dashboard/index.html":
                     text = page("dashboard", title: "Dashboard", depth: 1, extra: dashboardContext(summaries))
