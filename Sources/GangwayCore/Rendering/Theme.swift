@@ -5,7 +5,6 @@ import Mustache
 /// for partials (named by file name), and `templates/assets/` copied to the output. Anything the site
 /// does not provide comes from the built-in theme, as a Hugo theme's files do.
 public struct Theme: Sendable {
-    public static let pageKinds = ["home", "guide", "clinic", "dashboard", "page", "404"]
 
     let library: MustacheLibrary
     /// Asset files by path below `assets/`, with their bytes.
