@@ -6,8 +6,8 @@ enum ErrorPage {
     static func html(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.filter { $0.severity == .error }.map { d -> String in
             let location = "\(d.location.file):\(d.location.line):\(d.location.column)"
-            var item = "<li><code>\(escape(location))</code> \(escape(d.message))"
-            if let hint = d.hint { item += "<br><small>\(escape(hint))</small>" }
+            var item = "<li><code>\(XMLText.escape(location))</code> \(XMLText.escape(d.message))"
+            if let hint = d.hint { item += "<br><small>\(XMLText.escape(hint))</small>" }
             return item + "</li>"
         }
         return """
@@ -32,21 +32,5 @@ enum ErrorPage {
         </html>
 
         """
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
