@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GangwayServeTests",
-            dependencies: ["GangwayServe", "GangwayCore"]
+            dependencies: ["GangwayServe", "GangwayCore", "GangwayTestSupport"]
         ),
     ]
 )

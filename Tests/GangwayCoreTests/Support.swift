@@ -1,4 +1,5 @@
 import Foundation
+import GangwayTestSupport
 import Testing
 @testable import GangwayCore
 
@@ -15,24 +16,12 @@ enum Fixtures {
     }
 
     static func temporaryFolder(_ label: String = "gangway-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try FileTree.temporaryFolder(label)
     }
 
     /// Every file below `folder`, by relative path, with its bytes.
     static func tree(_ folder: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let base = folder.resolvingSymlinksInPath().path
-        guard let e = FileManager.default.enumerator(atPath: base) else { return out }
-        while let rel = e.nextObject() as? String {
-            var isDir: ObjCBool = false
-            let full = base + "/" + rel
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                out[rel] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return out
+        FileTree.read(folder)
     }
 
     /// Copies a fixture site to a fresh temporary folder.

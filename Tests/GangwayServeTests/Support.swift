@@ -1,4 +1,5 @@
 import Foundation
+import GangwayTestSupport
 import GangwayCore
 import Testing
 @testable import GangwayServe
@@ -12,9 +13,7 @@ enum ServeFixtures {
     static let today = Day(iso: "2026-11-05")!
 
     static func temporaryFolder(_ label: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try FileTree.temporaryFolder(label)
     }
 
     /// Removes a copy made by `copySite`, and the folder around it.
@@ -31,16 +30,7 @@ enum ServeFixtures {
 
     /// Every file below `folder`, by relative path, with its bytes.
     static func tree(_ folder: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let base = folder.resolvingSymlinksInPath().path
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return out }
-        while let rel = walker.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
-                out[rel] = FileManager.default.contents(atPath: base + "/" + rel)
-            }
-        }
-        return out
+        FileTree.read(folder)
     }
 }
 
