@@ -151,7 +151,7 @@ final class LiveSite: @unchecked Sendable {
         do {
             if m.pending.all {
                 let summaries = try renderer.renderClinics(m.site.clinics, into: output)
-                _ = try renderer.renderShared(summaries: summaries, into: output)
+                _ = try renderer.renderShared(views: summaries, into: output)
                 m.summaries = Dictionary(zip(m.site.clinics.map(\.file), summaries), uniquingKeysWith: { a, _ in a })
                 pass = output.endPass(removingUnwritten: { _ in true })
             } else {
@@ -160,7 +160,7 @@ final class LiveSite: @unchecked Sendable {
                     if let clinic = m.caseFiles[path] {
                         clinics.append(clinic)
                     } else if let gone = m.summaries.removeValue(forKey: path) {
-                        output.removeFolder("clinics/" + gone.folder)
+                        output.removeFolder("clinics/" + m.folders.folder(for: gone.slug))
                     }
                 }
                 for (clinic, summary) in zip(clinics, try renderer.renderClinics(clinics, into: output)) {
@@ -168,10 +168,10 @@ final class LiveSite: @unchecked Sendable {
                 }
                 let summaries = m.summaries.keys.sorted().map { m.summaries[$0]! }
                 if m.pending.shared {
-                    _ = try renderer.renderShared(summaries: summaries, into: output)
+                    _ = try renderer.renderShared(views: summaries, into: output)
                     pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
                 } else {
-                    try renderer.renderListings(summaries: summaries, into: output)
+                    try renderer.renderListings(views: summaries, into: output)
                     pass = output.endPass()
                 }
             }
@@ -213,7 +213,7 @@ private extension LiveSite {
         var caseFiles: [String: CaseFile]
         var diagnostics: [Diagnostic]
         /// What each rendered clinic looks like on the listing pages, by case file path.
-        var summaries: [String: SiteRenderer.ClinicSummary] = [:]
+        var summaries: [String: ClinicView] = [:]
         var pending = Pending()
 
         var orderedGuides: [Guide] { guides.keys.sorted().map { guides[$0]! } }

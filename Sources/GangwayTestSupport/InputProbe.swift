@@ -178,9 +178,9 @@ public final class InputProbe: @unchecked Sendable {
             let renderer = SiteRenderer(site: site, today: today, folders: folders)
             let summaries = try renderer.renderClinics(clinics, into: sink)
             if sharedPages {
-                _ = try renderer.renderShared(summaries: summaries, into: sink)
+                _ = try renderer.renderShared(views: summaries, into: sink)
             } else {
-                try renderer.renderListings(summaries: summaries, into: sink)
+                try renderer.renderListings(views: summaries, into: sink)
             }
         } catch {
             fatalError("rendering a site that loaded without errors failed: \(error)")

@@ -18,7 +18,7 @@ public struct Step: Sendable {
     public var id: String
     public var title: String
     public var owner: Owner
-    /// Who the clinic waits on while this step is `waiting`; by default the vendor for a clinic step, else the clinic.
+    /// Who the clinic waits on while this step is `waiting`; by default the step's owner, or the vendor for a clinic step.
     public var waitOn: Owner?
     public var waitDays: Int?
     public var waitFor: String?

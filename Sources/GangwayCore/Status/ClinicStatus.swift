@@ -45,15 +45,19 @@ public struct ClinicStatus: Sendable {
     public var done: Int
     public var total: Int
     public var currentStep: String?
+    /// Who acts next (SPEC.md): the first blocked step's owner; else a waiting current step's
+    /// `wait_on`; else the current step's owner; nil when complete.
+    public var actsNext: Owner?
     public var steps: [StepStatusView]
 
     public var current: StepStatusView? { currentStep.flatMap { id in steps.first { $0.id == id } } }
 
-    /// The status.json object, keys in SPEC.md's order. Free text goes through `ContactText.redact`,
+    /// The status.json object, keys in SPEC.md's order. Free text goes through `Redaction.always`,
     /// so no email or phone number reaches it, whatever a note says.
     public var json: JSONValue {
-        .object([
-            ("clinic", .string(ContactText.redact(clinic))),
+        let redact = Redaction.always
+        return .object([
+            ("clinic", .string(redact.text(clinic))),
             ("slug", .string(slug)),
             ("guide", .string(guide)),
             ("state", .string(state.rawValue)),
@@ -61,10 +65,11 @@ public struct ClinicStatus: Sendable {
             ("today", .string(today.iso)),
             ("progress", .object([("done", .int(done)), ("total", .int(total))])),
             ("current_step", .optional(currentStep)),
+            ("acts_next", .optional(actsNext?.rawValue)),
             ("steps", .array(steps.map { s in
                 .object([
                     ("id", .string(s.id)),
-                    ("title", .string(ContactText.redact(s.title))),
+                    ("title", .string(redact.text(s.title))),
                     ("owner", .string(s.owner.rawValue)),
                     ("status", .string(s.status.rawValue)),
                     ("started", .optional(s.started?.iso)),
@@ -72,9 +77,14 @@ public struct ClinicStatus: Sendable {
                     ("since", .optional(s.since?.iso)),
                     ("expected_by", .optional(s.expectedBy?.iso)),
                     ("overdue", .bool(s.overdue)),
-                    ("note", .optional(s.note.map(ContactText.redact))),
+                    ("note", .optional(s.note.map(redact.text))),
                 ])
             })),
         ])
     }
+}
+
+extension ClinicState {
+    /// The dashboard's order: blocked, overdue, waiting, in progress, not started, complete last.
+    public static let byUrgency: [ClinicState] = [.blocked, .overdue, .waiting, .inProgress, .notStarted, .complete]
 }

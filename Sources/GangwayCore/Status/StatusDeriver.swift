@@ -44,6 +44,18 @@ public enum StatusDeriver {
         return ClinicStatus(
             clinic: caseFile.clinic, slug: caseFile.slug, guide: guide.name, state: state,
             overdue: anyOverdue, today: today, done: done, total: views.count,
-            currentStep: current?.id, steps: views)
+            currentStep: current?.id, actsNext: actsNext(guide: guide, steps: views, current: current), steps: views)
+    }
+
+    /// SPEC.md "who acts next": the owner of the first blocked step if any; else, when the current
+    /// step is waiting, its `wait_on` (by default the step's owner, or the guide's vendor when the
+    /// clinic owns it: the clinic does not wait on itself); else the current step's owner.
+    static func actsNext(guide: Guide, steps: [StepStatusView], current: StepStatusView?) -> Owner? {
+        guard let current else { return nil }
+        if let blocked = steps.first(where: { $0.status == .blocked }) { return blocked.owner }
+        if current.status == .waiting, let step = guide.step(id: current.id) {
+            return step.waitOn ?? (step.owner == .clinic ? .vendor : step.owner)
+        }
+        return current.owner
     }
 }
