@@ -3,17 +3,23 @@ import Foundation
 /// What a build or check was asked to do.
 public struct BuildOptions: Sendable {
     public var source: URL
+    /// The clinic portal's folder (default `<source>/public`).
     public var output: URL
+    /// The team site's folder (default `<source>/team`), written when `dashboard: true`.
+    public var teamOutput: URL
     public var baseURL: String?
     public var today: TodaySource
     public var strict: Bool
+    /// The `gangway serve` preview: pages load the live-reload script, and the team site's clinic
+    /// links point at the preview's own clinic pages instead of `base_url`.
     public var liveReload: Bool
     public var environment: [String: String]
 
-    public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: TodaySource = .now,
+    public init(source: URL, output: URL? = nil, teamOutput: URL? = nil, baseURL: String? = nil, today: TodaySource = .now,
                 strict: Bool = false, liveReload: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.source = source
         self.output = output ?? source.appendingPathComponent("public")
+        self.teamOutput = teamOutput ?? source.appendingPathComponent("team")
         self.baseURL = baseURL
         self.today = today
         self.strict = strict
@@ -62,22 +68,23 @@ public enum Builder {
         build(options, sink: { $0 })
     }
 
-    /// `sink` wraps the staging folder's sink: tests use it to make writing fail midway.
+    /// `sink` wraps each staging folder's sink: tests use it to make writing fail midway.
     static func build(_ options: BuildOptions, sink wrap: (DirectorySink) -> OutputSink) -> BuildReport {
         let start = Date()
         let (loaded, failed) = check(options)
         var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false, site: loaded.site, today: loaded.today)
         guard !failed, let site = loaded.site else { return report }
         do {
-            let out = try AtomicOutput(output: options.output, source: options.source)
-            let sink = wrap(try out.begin())
+            // Both sites are staged; both are swapped in only when both rendered, so a failure touches neither.
+            let outputs = try OutputPair(options.output, site.config.dashboard ? options.teamOutput : nil, source: options.source)
+            let (portal, team) = try outputs.begin()
             do {
                 let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: options.environment["GANGWAY_URL_SECRET"])
                 let renderer = SiteRenderer(site: site, today: loaded.today, folders: folders, liveReload: options.liveReload)
-                report.filesWritten = try renderer.renderAll(into: sink)
-                try out.commit()
+                report.filesWritten = try renderer.renderAll(into: SiteRenderer.Targets(portal: wrap(portal), team: team.map(wrap)))
+                try outputs.commit()
             } catch {
-                out.abandon()
+                outputs.abandon()
                 throw error
             }
         } catch {

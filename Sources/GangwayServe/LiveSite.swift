@@ -145,13 +145,15 @@ final class LiveSite: @unchecked Sendable {
     private func render(_ m: inout Model, full: Bool, since start: Date) -> Outcome {
         m.site.guides = m.orderedGuides
         m.site.clinics = m.caseFiles.keys.sorted().map { m.caseFiles[$0]! }
+        // The preview serves the team site under /team/, its clinic links pointing at the preview's own pages.
         let renderer = SiteRenderer(site: m.site, today: m.today, folders: m.folders, liveReload: true)
+        let targets = SiteRenderer.Targets(portal: output, team: PrefixedSink(prefix: "team/", base: output))
         output.beginPass()
         let pass: SyncedOutput.Pass
         do {
             if m.pending.all {
-                let summaries = try renderer.renderClinics(m.site.clinics, into: output)
-                _ = try renderer.renderShared(views: summaries, into: output)
+                let summaries = try renderer.renderClinics(m.site.clinics, into: targets)
+                _ = try renderer.renderShared(views: summaries, into: targets)
                 m.summaries = Dictionary(zip(m.site.clinics.map(\.file), summaries), uniquingKeysWith: { a, _ in a })
                 pass = output.endPass(removingUnwritten: { _ in true })
             } else {
@@ -163,15 +165,15 @@ final class LiveSite: @unchecked Sendable {
                         output.removeFolder("clinics/" + m.folders.folder(for: gone.slug))
                     }
                 }
-                for (clinic, summary) in zip(clinics, try renderer.renderClinics(clinics, into: output)) {
+                for (clinic, summary) in zip(clinics, try renderer.renderClinics(clinics, into: targets)) {
                     m.summaries[clinic.file] = summary
                 }
                 let summaries = m.summaries.keys.sorted().map { m.summaries[$0]! }
                 if m.pending.shared {
-                    _ = try renderer.renderShared(views: summaries, into: output)
+                    _ = try renderer.renderShared(views: summaries, into: targets)
                     pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
                 } else {
-                    try renderer.renderListings(views: summaries, into: output)
+                    try renderer.renderListings(views: summaries, into: targets)
                     pass = output.endPass()
                 }
             }

@@ -176,11 +176,12 @@ public final class InputProbe: @unchecked Sendable {
         do {
             let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: "probe-secret")
             let renderer = SiteRenderer(site: site, today: today, folders: folders)
-            let summaries = try renderer.renderClinics(clinics, into: sink)
+            let targets = SiteRenderer.Targets(portal: sink, team: PrefixedSink(prefix: "team/", base: sink))
+            let summaries = try renderer.renderClinics(clinics, into: targets)
             if sharedPages {
-                _ = try renderer.renderShared(views: summaries, into: sink)
+                _ = try renderer.renderShared(views: summaries, into: targets)
             } else {
-                try renderer.renderListings(views: summaries, into: sink)
+                try renderer.renderListings(views: summaries, into: targets)
             }
         } catch {
             fatalError("rendering a site that loaded without errors failed: \(error)")

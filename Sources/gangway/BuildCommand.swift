@@ -10,6 +10,9 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder (default: <source>/public).")
     var output: String?
 
+    @Option(name: .customLong("team-output"), help: "The team site's folder, written with dashboard: true (default: <source>/team).")
+    var teamOutput: String?
+
     @Option(name: .customLong("base-url"), help: "Override base_url from gangway.yml (used in sitemap.xml and the 404 page).")
     var baseURL: String?
 
@@ -25,6 +28,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            teamOutput: teamOutput.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL, today: try site.todaySource(), strict: site.strict)
         let report = Builder.build(options)
         DiagnosticPrinter.printText(report.diagnostics)

@@ -6,7 +6,8 @@ import Testing
 @Suite(.serialized) struct EndToEndTests {
     @Test func buildsTheExamplePortal() throws {
         let out = try Fixtures.temporaryFolder().appendingPathComponent("public")
-        let run = try Run(["build", "--source", Fixtures.packageRoot.path, "--output", out.path, "--today", "2026-11-29"])
+        let team = out.deletingLastPathComponent().appendingPathComponent("team")
+        let run = try Run(["build", "--source", Fixtures.packageRoot.path, "--output", out.path, "--team-output", team.path, "--today", "2026-11-29"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("built "), "summary line missing: \(run.stderr)")
         #expect(run.stderr.contains("clinics"))
@@ -31,9 +32,15 @@ import Testing
         let maplewood = try String(contentsOf: out.appendingPathComponent("clinics/maplewood/index.html"), encoding: .utf8)
         #expect(maplewood.components(separatedBy: "data-overdue=\"true\"").count == 2, "exactly one overdue step")
 
-        for path in ["index.html", "guides/accuro/index.html", "dashboard/index.html", "status.json", "404.html",
+        for path in ["index.html", "guides/accuro/index.html", "404.html",
                      "sitemap.xml", "robots.txt", "assets/style.css", "pages/faq/index.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path) missing")
+        }
+        for path in ["index.html", "status.json", "assets/style.css", "assets/dashboard.js"] {
+            #expect(FileManager.default.fileExists(atPath: team.appendingPathComponent(path).path), "team/\(path) missing")
+        }
+        for path in ["dashboard", "status.json"] {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path) is in the portal")
         }
         let sitemap = try String(contentsOf: out.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(!sitemap.contains("clinics/"))
@@ -83,23 +90,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("public/clinics/north-bay/index.html").path))
     }
 
-    @Test func homeListsClinicsOnlyWithTheDashboardOn() throws {
+    @Test func theDashboardGoesToTheTeamSiteOnlyWhenOn() throws {
         let site = try Fixtures.copySite("basic")
-        let out = site.appendingPathComponent("public")
+        let out = site.appendingPathComponent("public"), team = site.appendingPathComponent("team")
         #expect(try Run(["build", "--source", site.path, "--today", "2026-11-05", "--quiet"]).status == 0)
-        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8).contains("clinics/alpha/index.html"))
+        #expect(!(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)).contains("clinics/"), "the home page lists clinics")
+        let dashboard = try String(contentsOf: team.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(dashboard.contains("href=\"https://fixture.example/portal/clinics/alpha/index.html\""))
+        #expect(FileManager.default.fileExists(atPath: team.appendingPathComponent(AtomicOutput.marker).path))
 
+        try FileManager.default.removeItem(at: team)
         try "title: Fixture Portal\ndashboard: false\n".write(to: site.appendingPathComponent("gangway.yml"), atomically: true, encoding: .utf8)
         #expect(try Run(["build", "--source", site.path, "--today", "2026-11-05", "--quiet"]).status == 0)
-        let home = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(!home.contains("clinics/"), "the home page lists clinics with the dashboard off")
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard").path))
+        #expect(!FileManager.default.fileExists(atPath: team.path), "the team site is built with the dashboard off")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("clinics/alpha/index.html").path))
     }
 
     @Test func sourceDateEpochDecidesToday() throws {
         let out = try Fixtures.temporaryFolder().appendingPathComponent("public")
-        let run = try Run(["build", "--source", Fixtures.site("basic").path, "--output", out.path], environment: ["SOURCE_DATE_EPOCH": "1795921200"])
+        let run = try Run(["build", "--source", Fixtures.site("basic").path, "--output", out.path,
+                           "--team-output", out.deletingLastPathComponent().appendingPathComponent("team").path], environment: ["SOURCE_DATE_EPOCH": "1795921200"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try String(contentsOf: out.appendingPathComponent("clinics/alpha/status.json"), encoding: .utf8)
         #expect(json.contains("\"today\": \"2026-11-28\""), "03:00 UTC on 29 Nov is still 28 Nov in Toronto")

@@ -7,16 +7,21 @@ import Testing
     @Test(arguments: ["basic"])
     func outputTreeMatchesGolden(_ name: String) throws {
         let out = try Fixtures.temporaryFolder().appendingPathComponent("public")
-        let report = Builder.build(BuildOptions(source: Fixtures.site(name), output: out, today: .fixed(Day(iso: "2026-11-05")!), environment: [:]))
+        let team = out.deletingLastPathComponent().appendingPathComponent("team")
+        let report = Builder.build(BuildOptions(source: Fixtures.site(name), output: out, teamOutput: team,
+                                                today: .fixed(Day(iso: "2026-11-05")!), environment: [:]))
         #expect(report.succeeded, "\(DiagnosticFormatter.text(report.diagnostics))")
         try Golden.verify(out, against: Fixtures.root.appendingPathComponent("golden/\(name)"))
+        try Golden.verify(team, against: Fixtures.root.appendingPathComponent("golden/\(name)-team"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
         let a = try Fixtures.temporaryFolder().appendingPathComponent("public")
         let b = try Fixtures.temporaryFolder().appendingPathComponent("public")
         for out in [a, b] {
-            let report = Builder.build(BuildOptions(source: Fixtures.packageRoot, output: out, today: .fixed(Day(iso: "2026-11-29")!), environment: [:]))
+            let team = out.deletingLastPathComponent().appendingPathComponent("team")
+            let report = Builder.build(BuildOptions(source: Fixtures.packageRoot, output: out, teamOutput: team,
+                                                    today: .fixed(Day(iso: "2026-11-29")!), environment: [:]))
             #expect(report.succeeded, "\(DiagnosticFormatter.text(report.diagnostics))")
         }
         let ta = Fixtures.tree(a), tb = Fixtures.tree(b)

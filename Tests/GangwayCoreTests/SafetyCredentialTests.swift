@@ -99,7 +99,7 @@ import Testing
             let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
             let report = SafetySite.build(source, into: output)
             #expect(report.succeeded, "\(SafetySite.text(report))")
-            let tree = Fixtures.tree(output)
+            let tree = SafetySite.bothSites(output)
             let page = String(decoding: tree["clinics/delta/index.html"]!, as: UTF8.self)
             let pages = tree.filter { $0.key.hasSuffix(".html") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
             if publish {
@@ -132,7 +132,7 @@ import Testing
             let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
             let report = SafetySite.build(source, into: output, environment: ["GANGWAY_URL_SECRET": "fixture-secret"])
             #expect(report.succeeded, "\(source.lastPathComponent): \(SafetySite.text(report))")
-            for (path, data) in Fixtures.tree(output) where path.hasSuffix("status.json") {
+            for (path, data) in SafetySite.bothSites(output) where path.hasSuffix("status.json") {
                 scanned += 1
                 let found = SiteAudit.contacts(inJSON: data)
                 #expect(found.isEmpty, "\(source.lastPathComponent)/\(path) holds \(found)")

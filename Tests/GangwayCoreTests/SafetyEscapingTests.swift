@@ -95,7 +95,7 @@ import Testing
         let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
         let report = SafetySite.build(source, into: output)
         #expect(report.succeeded, "\(SafetySite.text(report))")
-        return Fixtures.tree(output)
+        return SafetySite.bothSites(output)
     }
 
     static func html(_ tree: [String: Data], _ path: String) -> String {

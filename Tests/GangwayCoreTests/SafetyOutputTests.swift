@@ -17,8 +17,8 @@ import Testing
         let output = try Fixtures.temporaryFolder("published").appendingPathComponent("public")
         let report = SafetySite.build(source, into: output)
         #expect(report.succeeded, "\(SafetySite.text(report))")
-        let before = Fixtures.tree(output)
-        #expect(before.count > 10)
+        let before = SafetySite.bothSites(output)
+        #expect(before.count > 10 && before.keys.contains("team/index.html"))
         return Published(source: source, output: output, before: before)
     }
 
@@ -28,8 +28,9 @@ import Testing
             .write(to: p.source.appendingPathComponent("content/clinics/broken.yml"), atomically: true, encoding: .utf8)
         let report = SafetySite.build(p.source, into: p.output)
         #expect(!report.succeeded)
-        #expect(Fixtures.tree(p.output) == p.before)
+        #expect(SafetySite.bothSites(p.output) == p.before)
         #expect(SafetySite.leftovers(beside: p.output).isEmpty)
+        #expect(SafetySite.leftovers(beside: SafetySite.teamOutput(beside: p.output)).isEmpty)
     }
 
     /// The disk fails at the first write, the second, halfway, and at the very last one.
@@ -39,11 +40,13 @@ import Testing
         try "clinic: Delta\nguide: demo\n".write(to: p.source.appendingPathComponent("content/clinics/delta.yml"), atomically: true, encoding: .utf8)
         let total = SafetySite.build(p.source, into: try Fixtures.temporaryFolder().appendingPathComponent("public")).filesWritten
         let writes = min(Int(Double(total) * fraction), total - 1)
-        let report = SafetySite.build(p.source, into: p.output, sink: { FailingSink($0, failAfter: writes) })
+        let budget = WriteBudget(writes)
+        let report = SafetySite.build(p.source, into: p.output, sink: { FailingSink($0, budget: budget) })
         #expect(!report.succeeded)
         #expect(SafetySite.text(report).contains("injected write failure"))
-        #expect(Fixtures.tree(p.output) == p.before, "a build that failed after \(writes) writes changed the output")
+        #expect(SafetySite.bothSites(p.output) == p.before, "a build that failed after \(writes) writes changed an output")
         #expect(SafetySite.leftovers(beside: p.output).isEmpty, "the failed build's staging folder is still there")
+        #expect(SafetySite.leftovers(beside: SafetySite.teamOutput(beside: p.output)).isEmpty, "the team site's staging folder is still there")
     }
 
     @Test func aSuccessfulBuildReplacesTheWholeTreeAndStaleFilesGo() throws {
@@ -62,6 +65,47 @@ import Testing
         #expect(SafetySite.build(p.source, into: fresh).succeeded)
         #expect(after == Fixtures.tree(fresh))
         #expect(SafetySite.leftovers(beside: p.output).isEmpty)
+    }
+
+    /// The team site is swapped in second: when that swap fails, the portal's swap is undone.
+    @Test func aFailedSecondSwapUndoesTheFirst() throws {
+        let p = try Self.published()
+        let team = SafetySite.teamOutput(beside: p.output)
+        let pair = try OutputPair(p.output, team, source: p.source)
+        let (portal, teamSink) = try pair.begin()
+        try portal.write("index.html", Data("new".utf8))
+        try teamSink!.write("index.html", Data("new".utf8))
+        try FileManager.default.removeItem(at: pair.second!.staging)  // the second swap now fails
+        #expect(throws: AtomicOutput.Failure.self) { try pair.commit() }
+        #expect(SafetySite.bothSites(p.output) == p.before)
+        #expect(SafetySite.leftovers(beside: p.output).isEmpty && SafetySite.leftovers(beside: team).isEmpty)
+    }
+
+    enum TeamPlace: String, CaseIterable {
+        case samePortal, insidePortal, holdsPortal, insideContent, notGangways
+    }
+
+    /// The team folder gets the same refusals as the portal's, and may not be it or nest with it.
+    @Test(arguments: TeamPlace.allCases)
+    func refusesATeamFolderThatIsNotSafe(_ place: TeamPlace) throws {
+        let p = try Self.published()
+        let team: URL
+        switch place {
+        case .samePortal: team = p.output
+        case .insidePortal: team = p.output.appendingPathComponent("team")
+        case .holdsPortal: team = p.output.deletingLastPathComponent()
+        case .insideContent: team = p.source.appendingPathComponent("content/team")
+        case .notGangways:
+            team = try Fixtures.temporaryFolder("refused").appendingPathComponent("photos")
+            try SafetySite.write(["holiday.jpg": "not really a photo"], into: team)
+        }
+        let teamBefore = Fixtures.tree(team)
+        let report = Builder.build(BuildOptions(source: p.source, output: p.output, teamOutput: team, today: .fixed(SafetySite.today), environment: [:]))
+        #expect(!report.succeeded, "\(place): the build went ahead")
+        #expect(SafetySite.text(report).contains("refusing"), "\(place): \(SafetySite.text(report))")
+        #expect(SafetySite.bothSites(p.output) == p.before, "\(place): an output changed")
+        #expect(Fixtures.tree(team) == teamBefore)
+        #expect(SafetySite.leftovers(beside: p.output).isEmpty && SafetySite.leftovers(beside: team).isEmpty)
     }
 
     // MARK: refused output folders

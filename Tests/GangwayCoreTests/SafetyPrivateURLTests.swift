@@ -57,17 +57,19 @@ import Testing
         let sitemap = String(decoding: tree["sitemap.xml"]!, as: UTF8.self)
         #expect(!sitemap.contains("clinics"))
         #expect(!tree.values.contains { String(decoding: $0, as: UTF8.self).contains(Self.secret) }, "the secret reached the output")
-        // Only clinic pages (and, with the dashboard on, the pages listing them) may name a clinic's folder.
-        let listing: Set<String> = dashboard ? ["index.html", "dashboard/index.html", "status.json"] : []
-        for (path, data) in tree where !path.hasPrefix("clinics/") && !listing.contains(path) {
+        // Only clinic pages may name a clinic's folder: the dashboard and the list are in the team site.
+        for (path, data) in tree where !path.hasPrefix("clinics/") {
             let text = String(decoding: data, as: UTF8.self)
             for (slug, hex) in Self.expected where text.contains(hex) {
                 Issue.record("\(path) reveals the folder of clinic \(slug)")
             }
             #expect(!text.contains("Beta Health"), "\(path) names a clinic")
         }
-        let home = String(decoding: tree["index.html"]!, as: UTF8.self)
-        #expect(home.contains(Self.expected["alpha"]!) == dashboard, "home lists clinics: \(!dashboard ? "with the dashboard off" : "not even with the dashboard on")")
+        let team = Fixtures.tree(source.appendingPathComponent("team"))
+        #expect(team.isEmpty == !dashboard)
+        if dashboard {
+            #expect(String(decoding: team["index.html"]!, as: UTF8.self).contains("https://fixture.example/portal/clinics/alpha-\(Self.expected["alpha"]!)/index.html"))
+        }
     }
 
     @Test func clinicPagesAreNeverInTheSitemapWithSlugsEither() throws {

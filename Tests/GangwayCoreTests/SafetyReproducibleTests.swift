@@ -56,20 +56,23 @@ import Testing
         let b = try Fixtures.temporaryFolder().appendingPathComponent("public")
         #expect(SafetySite.build(forward, into: a).succeeded)
         #expect(SafetySite.build(backward, into: b).succeeded)
-        let ta = Fixtures.tree(a), tb = Fixtures.tree(b)
+        let ta = SafetySite.bothSites(a), tb = SafetySite.bothSites(b)
         #expect(ta.count > 20)
         #expect(ta == tb, "differs: \(ta.keys.filter { ta[$0] != tb[$0] }.sorted())")
         // The order is the names' order: clinic-10 before clinic-9, 9-earlier after 03-finish.
-        let home = String(decoding: ta["index.html"]!, as: UTF8.self)
-        #expect(home.range(of: "clinic-10")!.lowerBound < home.range(of: "clinic-9")!.lowerBound)
+        let dashboard = String(decoding: try #require(ta["team/index.html"]), as: UTF8.self)
+        #expect(dashboard.range(of: "clinic-10")!.lowerBound < dashboard.range(of: "clinic-9")!.lowerBound)
     }
 
     /// Runs the real binary on the same site with another environment and returns the output tree.
     static func build(_ source: URL, environment: [String: String], arguments: [String] = ["--today", "2026-11-05"]) throws -> [String: Data] {
         let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
-        let run = try Run(["build", "--source", source.path, "--output", output.path] + arguments, environment: environment)
+        let team = SafetySite.teamOutput(beside: output)
+        let run = try Run(["build", "--source", source.path, "--output", output.path, "--team-output", team.path] + arguments, environment: environment)
         #expect(run.status == 0, "\(environment): \(run.stderr)")
-        return Fixtures.tree(output)
+        var tree = Fixtures.tree(output)
+        for (path, data) in Fixtures.tree(team) { tree["team/" + path] = data }
+        return tree
     }
 
     @Test func theThreadCountDoesNotMatter() throws {

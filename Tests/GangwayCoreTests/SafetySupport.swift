@@ -47,8 +47,20 @@ enum SafetySite {
 
     static func build(_ source: URL, into output: URL, environment: [String: String] = [:],
                       sink: ((DirectorySink) -> OutputSink)? = nil) -> BuildReport {
-        let options = BuildOptions(source: source, output: output, today: .fixed(today), environment: environment)
+        let options = BuildOptions(source: source, output: output, teamOutput: teamOutput(beside: output), today: .fixed(today), environment: environment)
         return sink.map { Builder.build(options, sink: $0) } ?? Builder.build(options)
+    }
+
+    /// Both sites of a build into `output`: the portal's files, and the team site's under `team/`.
+    static func bothSites(_ output: URL) -> [String: Data] {
+        var tree = Fixtures.tree(output)
+        for (path, data) in Fixtures.tree(teamOutput(beside: output)) { tree["team/" + path] = data }
+        return tree
+    }
+
+    /// Where tests put the team site: `team` beside the portal's folder.
+    static func teamOutput(beside output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent("team")
     }
 
     /// Folders beside `output` that a build of it made and left: staging and set-aside trees.
@@ -60,24 +72,38 @@ enum SafetySite {
     static func text(_ report: BuildReport) -> String { DiagnosticFormatter.text(report.diagnostics) }
 }
 
-/// A sink that fails after a number of writes, as a full disk or a yanked volume would.
-final class FailingSink: OutputSink, @unchecked Sendable {
-    struct Injected: Error, CustomStringConvertible { var description: String { "injected write failure" } }
-    private let inner: OutputSink
+/// A number of writes shared by the sinks of one build (the portal's and the team site's).
+final class WriteBudget: @unchecked Sendable {
     private let lock = NSLock()
     private var remaining: Int
 
-    init(_ inner: OutputSink, failAfter writes: Int) {
-        self.inner = inner
-        self.remaining = writes
-    }
+    init(_ writes: Int) { remaining = writes }
 
-    func write(_ path: String, _ data: Data) throws {
-        let go = lock.withLock { () -> Bool in
+    func take() -> Bool {
+        lock.withLock {
             remaining -= 1
             return remaining >= 0
         }
-        guard go else { throw Injected() }
+    }
+}
+
+/// A sink that fails once a budget of writes is spent, as a full disk or a yanked volume would.
+final class FailingSink: OutputSink, @unchecked Sendable {
+    struct Injected: Error, CustomStringConvertible { var description: String { "injected write failure" } }
+    private let inner: OutputSink
+    private let budget: WriteBudget
+
+    init(_ inner: OutputSink, budget: WriteBudget) {
+        self.inner = inner
+        self.budget = budget
+    }
+
+    convenience init(_ inner: OutputSink, failAfter writes: Int) {
+        self.init(inner, budget: WriteBudget(writes))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        guard budget.take() else { throw Injected() }
         try inner.write(path, data)
     }
 }

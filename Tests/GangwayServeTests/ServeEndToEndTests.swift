@@ -19,6 +19,12 @@ import Testing
         #expect(try http.get("/clinics/alpha/").body == page.body)
         #expect(try http.get("/__gangway/live.js").body.contains("new EventSource(\"/__gangway/events\")"))
         #expect(try http.get("/no/such/page.html").status == 404)
+        // The team site is previewed under /team/, its clinic links pointing at the preview's own pages.
+        let team = try http.get("/team/")
+        #expect(team.status == 200 && team.body.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(team.body.contains("href=\"../clinics/alpha/index.html\""))
+        #expect(try http.get("/team/status.json").body.contains("\"slug\": \"alpha\""))
+        #expect(try http.get("/team/assets/style.css").status == 200)
 
         let events = try http.events()
         _ = try events.next("hello")

@@ -82,11 +82,16 @@ final class LiveFixture {
     func expectSameAsFullBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let output = source.deletingLastPathComponent().appendingPathComponent("full-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = Builder.build(BuildOptions(source: source, output: output, today: .fixed(ServeFixtures.today),
+        let team = output.appendingPathExtension("team")
+        defer { try? FileManager.default.removeItem(at: team) }
+        let report = Builder.build(BuildOptions(source: source, output: output, teamOutput: team, today: .fixed(ServeFixtures.today),
                                                 liveReload: true, environment: [:]))
         #expect(report.succeeded, "the full build failed: \(DiagnosticFormatter.text(report.diagnostics))", sourceLocation: sourceLocation)
+        // The preview serves the team site under team/.
         var expected = ServeFixtures.tree(output)
+        for (path, data) in ServeFixtures.tree(team) { expected["team/" + path] = data }
         expected[AtomicOutput.marker] = nil
+        expected["team/" + AtomicOutput.marker] = nil
         let actual = ServeFixtures.tree(served)
         let missing = Set(expected.keys).subtracting(actual.keys).sorted()
         let unexpected = Set(actual.keys).subtracting(expected.keys).sorted()

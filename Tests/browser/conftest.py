@@ -80,13 +80,19 @@ def free_port() -> int:
 
 
 def build(source: Path, output: Path, base_url: str) -> None:
+    """Builds the portal into `output` and the team site beside it, then copies the team site into
+    `output/team/`, where `gangway serve` previews it too: one server then serves both, and the
+    team's absolute links to clinic pages (under base_url) land on the portal being tested."""
     if not BINARY.is_file():
         pytest.fail(f"{BINARY} is missing: run `swift build` first (or set GANGWAY_BIN)")
-    cmd = [str(BINARY), "build", "--source", str(source), "--output", str(output),
+    team = output.parent / f"{output.name}-team"
+    cmd = [str(BINARY), "build", "--source", str(source), "--output", str(output), "--team-output", str(team),
            "--today", TODAY, "--base-url", base_url, "--quiet"]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if run.returncode != 0:
         pytest.fail(f"{' '.join(cmd)} exited {run.returncode}:\n{run.stdout}\n{run.stderr}")
+    if team.is_dir():
+        shutil.copytree(team, output / "team")
 
 
 @dataclass
@@ -108,14 +114,15 @@ class Site:
         return path.relative_to(self.root).as_posix()
 
     def pages_of_kind(self, kind: str) -> list[str]:
-        """Relative paths of the pages of one kind (home, guide, clinic, dashboard, page, 404)."""
+        """Relative paths of the pages of one kind (home, guide, clinic, dashboard, page, 404);
+        the team site's pages are under team/ (see `build`)."""
         rels = [self.rel(p) for p in self.html_pages()]
         if kind == "home":
             return ["index.html"]
         if kind == "404":
             return ["404.html"]
         if kind == "dashboard":
-            return [r for r in rels if r == "dashboard/index.html"]
+            return [r for r in rels if r == "team/index.html"]
         prefix = {"guide": "guides/", "clinic": "clinics/", "page": "pages/"}[kind]
         return [r for r in rels if r.startswith(prefix)]
 

@@ -35,7 +35,7 @@ def test_every_page_and_asset_is_served(nginx_site):
 
 def test_folder_urls_serve_their_index(nginx_site):
     s = nginx_site.site
-    for rel in ["", "dashboard/", *(r.removesuffix("index.html") for r in s.pages_of_kind("clinic"))]:
+    for rel in ["", "team/", *(r.removesuffix("index.html") for r in s.pages_of_kind("clinic"))]:
         status, _, body = fetch(s.url(rel))
         assert status == 200, rel
         html = body.decode()

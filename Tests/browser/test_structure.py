@@ -89,7 +89,7 @@ def test_dashboard_filters_without_javascript(site, driver):
     """With JavaScript off, the dashboard's state links show that state's clinics only."""
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        driver.get(site.url("dashboard/index.html"))
+        driver.get(site.url("team/index.html"))
         assert not driver.find_elements("css selector", ".finder"), "JavaScript was meant to be off"
         links = driver.find_elements("css selector", ".state-filter a[href^='#state-']")
         assert links, "the dashboard offers state filters"
@@ -106,7 +106,7 @@ def test_dashboard_filters_without_javascript(site, driver):
 
 
 def test_dashboard_lists_the_most_urgent_first(site):
-    html = (site.root / "dashboard/index.html").read_text(encoding="utf-8")
+    html = (site.root / "team/index.html").read_text(encoding="utf-8")
     order = re.findall(r'<section id="state-([a-z-]+)"', html)
     urgency = ["blocked", "overdue", "waiting", "in-progress", "not-started", "complete"]
     assert order, "no state groups"
@@ -116,7 +116,7 @@ def test_dashboard_lists_the_most_urgent_first(site):
 
 
 def test_dashboard_script_adds_search_and_sorting(site, driver):
-    driver.get(site.url("dashboard/index.html"))
+    driver.get(site.url("team/index.html"))
     rows = driver.find_elements("css selector", "tbody tr")
     names = [r.find_element("css selector", "th").text for r in rows]
     assert len(names) >= 2

@@ -1,47 +1,65 @@
 import Foundation
 
-/// Renders every page of a loaded site into a sink. Clinic pages render concurrently and are
-/// written as soon as they are ready, so memory does not grow with the number of clinics.
+/// Renders the two sites of a loaded site: the clinic portal, which only ever shows a clinic its
+/// own folder, and with `dashboard: true` the team site, which lists every clinic. Clinic pages
+/// render concurrently and are written as soon as they are ready, so memory stays small.
 public struct SiteRenderer: Sendable {
     public let site: Site
     public let today: Day
     public let folders: ClinicFolders
     /// Adds the live-reload script (only `gangway serve` sets this).
     public let liveReload: Bool
+    /// Where the team site's links to clinic pages start: `base_url` when built, the preview's
+    /// own portal (`../`, the team site being served under /team/) with live reload.
+    public let clinicLinkRoot: String
 
-    public init(site: Site, today: Day, folders: ClinicFolders, liveReload: Bool = false) {
+    public init(site: Site, today: Day, folders: ClinicFolders, liveReload: Bool = false, clinicLinkRoot: String? = nil) {
         self.site = site
         self.today = today
         self.folders = folders
         self.liveReload = liveReload
+        self.clinicLinkRoot = clinicLinkRoot ?? (liveReload ? "../" : site.config.baseURL)
+    }
+
+    /// Where rendered files go: the portal, and the team site when the dashboard is on.
+    public struct Targets: Sendable {
+        public var portal: OutputSink
+        public var team: OutputSink?
+
+        public init(portal: OutputSink, team: OutputSink?) {
+            self.portal = portal
+            self.team = team
+        }
     }
 
     // MARK: whole site
 
     /// Renders everything; returns the number of files written.
     @discardableResult
-    public func renderAll(into sink: OutputSink) throws -> Int {
-        let views = try renderClinics(site.clinics, into: sink)
-        return views.count * 2 + (try renderShared(views: views, into: sink))
+    public func renderAll(into targets: Targets) throws -> Int {
+        let views = try renderClinics(site.clinics, into: targets)
+        return views.count * 2 + (try renderShared(views: views, into: targets))
     }
 
-    /// Derives and renders the given clinics' pages and status.json; returns their views in input order.
-    public func renderClinics(_ clinics: [CaseFile], into sink: OutputSink) throws -> [ClinicView] {
+    /// Derives and renders the given clinics' pages and status.json into the portal; returns their
+    /// views in input order.
+    public func renderClinics(_ clinics: [CaseFile], into targets: Targets) throws -> [ClinicView] {
         let results = Parallel.map(clinics) { clinic -> Result<ClinicView, Error> in
-            Result { try self.renderClinic(clinic, into: sink) }
+            Result { try self.renderClinic(clinic, into: targets.portal) }
         }
         return try results.map { try $0.get() }
     }
 
-    /// Everything but the clinic pages: home, guides, dashboard, status.json, free pages, assets,
-    /// sitemap, robots.txt, 404. Returns the number of files written.
-    public func renderShared(views: [ClinicView], into sink: OutputSink) throws -> Int {
-        var count = 0
+    /// Everything but the clinic pages: the portal's home, guides, free pages, assets, sitemap,
+    /// robots.txt and 404, and the team site with its own assets. Returns the number of files written.
+    public func renderShared(views: [ClinicView], into targets: Targets) throws -> Int {
+        var count = try renderListings(views: views, into: targets)
+        let sink = targets.portal
         func emit(_ path: String, _ text: String) throws {
             try sink.write(path, Data(text.utf8))
             count += 1
         }
-        count += try renderListings(views: views, into: sink)
+        try emit("index.html", page(frame("home", title: site.config.title), TemplateContext.home(guides: site.guides, pages: site.pages)))
         for guide in site.guides {
             try emit("guides/\(guide.name)/index.html", page(frame("guide", title: guide.title, depth: 2), ["guide": TemplateContext.guide(guide)]))
         }
@@ -50,39 +68,24 @@ public struct SiteRenderer: Sendable {
         }
         try emit("404.html", page(frame("404", title: "Page not found", root: baseURL), [:]))
         try emit("sitemap.xml", sitemap())
-        try emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
-        for asset in site.theme.assets {
-            try sink.write("assets/" + asset.path, asset.data)
-            count += 1
-        }
+        try emit("robots.txt", "User-agent: *\nDisallow: /clinics/\n\nSitemap: \(baseURL)sitemap.xml\n")
+        count += try writeAssets(into: sink)
+        if site.config.dashboard, let team = targets.team { count += try writeAssets(into: team) }
         return count
     }
 
-    /// The pages that list clinics: home, and with the dashboard on, dashboard/ and status.json.
-    /// `gangway serve` re-renders only these and the edited clinics. They grow with the number of
-    /// clinics, so they render concurrently. Returns the number of files written.
+    /// The pages that list clinics, all in the team site: the dashboard and status.json with every
+    /// clinic, when the dashboard is on (nothing otherwise). `gangway serve` re-renders these and the
+    /// edited clinics. Returns the number of files written.
     @discardableResult
-    public func renderListings(views: [ClinicView], into sink: OutputSink) throws -> Int {
-        let paths = site.config.dashboard ? ["index.html", "dashboard/index.html", "status.json"] : ["index.html"]
-        let results = Parallel.map(paths) { path -> Result<Void, Error> in
-            Result {
-                let text: String
-                switch path {
-                case "index.html":
-                    // SPEC.md: the home page lists clinics only when the dashboard is on.
-                    let listed = site.config.dashboard ? views.map { TemplateContext.listedClinic($0, url: clinicURL($0, root: "")) } : nil
-                    text = page(frame("home", title: site.config.title, depth: 0),
-                                TemplateContext.home(guides: site.guides, pages: site.pages, listed: listed, dashboard: site.config.dashboard))
-                case "dashboard/index.html":
-                    text = page(frame("dashboard", title: "Dashboard", depth: 1), TemplateContext.dashboard(views) { clinicURL($0, root: "../") })
-                default:
-                    text = JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n"
-                }
-                try sink.write(path, Data(text.utf8))
-            }
-        }
-        try results.forEach { try $0.get() }
-        return paths.count
+    public func renderListings(views: [ClinicView], into targets: Targets) throws -> Int {
+        guard site.config.dashboard, let sink = targets.team else { return 0 }
+        var f = frame("dashboard", title: "Dashboard", nav: [.init(label: "Dashboard", url: "index.html", current: true)])
+        f.noindex = true
+        let dashboard = page(f, TemplateContext.dashboard(views) { clinicLinkRoot + "clinics/\(folders.folder(for: $0.slug))/index.html" })
+        try sink.write("index.html", Data(dashboard.utf8))
+        try sink.write("status.json", Data((JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n").utf8))
+        return 2
     }
 
     public var baseURL: String { site.config.baseURL }
@@ -102,24 +105,25 @@ public struct SiteRenderer: Sendable {
         return view
     }
 
-    private func clinicURL(_ view: ClinicView, root: String) -> String {
-        root + "clinics/\(folders.folder(for: view.slug))/index.html"
+    private func writeAssets(into sink: OutputSink) throws -> Int {
+        for asset in site.theme.assets {
+            try sink.write("assets/" + asset.path, asset.data)
+        }
+        return site.theme.assets.count
     }
 
-    private func frame(_ kind: String, title: String, depth: Int = 0, root: String? = nil) -> TemplateContext.Frame {
+    private func frame(_ kind: String, title: String, depth: Int = 0, root: String? = nil, nav: [TemplateContext.NavItem]? = nil) -> TemplateContext.Frame {
         let root = root ?? String(repeating: "../", count: depth)
-        return TemplateContext.Frame(kind: kind, title: title, root: root, nav: nav(root: root, kind: kind), liveReload: liveReload)
+        return TemplateContext.Frame(kind: kind, title: title, root: root, nav: nav ?? portalNav(root: root, kind: kind), liveReload: liveReload)
     }
 
     private func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
         site.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
     }
 
-    private func nav(root: String, kind: String) -> [TemplateContext.NavItem] {
+    /// The portal's navigation: home and the free pages, never the team site.
+    private func portalNav(root: String, kind: String) -> [TemplateContext.NavItem] {
         var items = [TemplateContext.NavItem(label: "Home", url: root + "index.html", current: kind == "home")]
-        if site.config.dashboard {
-            items.append(.init(label: "Dashboard", url: root + "dashboard/index.html", current: kind == "dashboard"))
-        }
         for p in site.pages {
             items.append(.init(label: p.title, url: root + "pages/\(p.name)/index.html", current: false))
         }

@@ -178,8 +178,8 @@ enum TemplateContext {
         ["page": ["title": p.title, "body_html": p.bodyHTML]]
     }
 
-    /// The home page: guides and free pages, and the clinics only when `listed` is given.
-    static func home(guides: [Guide], pages: [FreePage], listed: [[String: Any]]?, dashboard: Bool) -> [String: Any] {
+    /// The portal's home page: the guides and the free pages, never a list of clinics.
+    static func home(guides: [Guide], pages: [FreePage]) -> [String: Any] {
         var c: [String: Any] = [
             "guides": guides.map { g -> [String: Any] in
                 var d: [String: Any] = ["title": g.title, "url": "guides/\(g.name)/index.html", "step_count": g.steps.count]
@@ -189,12 +189,7 @@ enum TemplateContext {
             },
             "pages": pages.map { ["title": $0.title, "url": "pages/\($0.name)/index.html"] },
         ]
-        if let listed, !listed.isEmpty {
-            c["clinics"] = listed
-            c["has_clinics"] = true
-        }
         if !pages.isEmpty { c["has_pages"] = true }
-        if dashboard { c["dashboard"] = true }
         return c
     }
 }

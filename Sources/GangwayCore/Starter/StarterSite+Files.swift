@@ -18,8 +18,9 @@ language: en
 # Time zone used to work out "today" when no date is given on the command line.
 timezone: America/Toronto
 
-# true: also publish /dashboard/ and /status.json listing every clinic.
-# Keep it on only for a portal that is not open to the public.
+# true: also build the team site into team/ (the dashboard and status.json,
+# listing every clinic). Host team/ only behind the team's login; public/,
+# the clinic portal, never lists clinics and can go on any static host.
 dashboard: true
 
 # How clinic pages are addressed: slug (clinics/lakeshore/) or
@@ -933,7 +934,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 {{<layout}}
 {{$content}}
 <h1>{{site.title}}</h1>
-<p class="lede">This portal follows each clinic, step by step, as it connects its EMR to the Ocean platform. Open your clinic's page to see what is done, what comes next and who acts, or read the guide for your EMR.</p>
+<p class="lede">This portal follows each clinic, step by step, as it connects its EMR to the Ocean platform. Open the link to your clinic's page that your onboarding contact sent you to see what is done, what comes next and who acts, or read the guide for your EMR.</p>
 
 <section aria-labelledby="guides-heading">
   <h2 id="guides-heading">Guides</h2>
@@ -947,18 +948,6 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
     {{/guides}}
   </ul>
 </section>
-
-{{#has_clinics}}
-<section aria-labelledby="clinics-heading">
-  <h2 id="clinics-heading">Clinics</h2>
-  {{#dashboard}}<p><a href="dashboard/index.html">Open the dashboard</a> to see every clinic by state, the most urgent first.</p>{{/dashboard}}
-  <ul class="clinic-list">
-    {{#clinics}}
-    <li><a href="{{url}}">{{name}}</a> <span class="state state-{{state}}">{{state_label}}</span> <span class="meta">{{done}} of {{total}} steps done</span></li>
-    {{/clinics}}
-  </ul>
-</section>
-{{/has_clinics}}
 
 {{#has_pages}}
 <section aria-labelledby="pages-heading">
@@ -1022,6 +1011,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta name="referrer" content="no-referrer">
 {{#noindex}}
 <meta name="robots" content="noindex">
 {{/noindex}}

@@ -30,6 +30,7 @@ public enum StarterSite {
         }
         let sink = DirectorySink(root: folder)
         for file in files { try sink.write(file.path, file.data) }
-        try Data("/public/\n".utf8).write(to: folder.appendingPathComponent(".gitignore"))
+        try Data("/public/\n/team/\n".utf8).write(to: folder.appendingPathComponent(".gitignore"))
+        try Data(readme.utf8).write(to: folder.appendingPathComponent("README.md"))
     }
 }
