@@ -36,8 +36,6 @@ public struct BuildReport: Sendable {
     public var clinics = 0
     public var guides = 0
     public var seconds = 0.0
-    public var site: Site?
-    public var today: Day?
 
     /// The one summary line a build prints on stderr.
     public var summary: String {
@@ -48,7 +46,8 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// Load → check → render → write, as `gangway build` and `gangway check` run it.
+/// Load → validate → derive → render → write, as `gangway build` and `gangway check` run it
+/// (docs/architecture.md).
 public enum Builder {
     /// Reads and checks everything; writes nothing.
     public static func check(_ options: BuildOptions) -> (SiteLoader.Result, failed: Bool) {
@@ -72,16 +71,17 @@ public enum Builder {
     static func build(_ options: BuildOptions, sink wrap: (DirectorySink) -> OutputSink) -> BuildReport {
         let start = Date()
         let (loaded, failed) = check(options)
-        var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false, site: loaded.site, today: loaded.today)
-        guard !failed, let site = loaded.site else { return report }
+        var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false)
+        guard !failed, let site = loaded.site, let theme = loaded.theme else { return report }
         do {
             // Both sites are staged; both are swapped in only when both rendered, so a failure touches neither.
             let outputs = try OutputPair(options.output, site.config.dashboard ? options.teamOutput : nil, source: options.source)
             let (portal, team) = try outputs.begin()
             do {
                 let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: options.environment["GANGWAY_URL_SECRET"])
-                let renderer = SiteRenderer(site: site, today: loaded.today, folders: folders, liveReload: options.liveReload)
-                report.filesWritten = try renderer.renderAll(into: SiteRenderer.Targets(portal: wrap(portal), team: team.map(wrap)))
+                let input = RenderInput(site: site, theme: theme, today: loaded.today, folders: folders, liveReload: options.liveReload)
+                report.filesWritten = try RenderPipeline.render(input, scope: .everything,
+                                                                into: RenderTargets(portal: wrap(portal), team: team.map(wrap))).filesWritten
                 try outputs.commit()
             } catch {
                 outputs.abandon()

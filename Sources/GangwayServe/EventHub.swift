@@ -81,8 +81,6 @@ final class EventHub: Sendable {
     /// Whether the last event sent was an error report.
     var hasErrors: Bool { state.withLock { $0.errors != nil } }
 
-    var subscriberCount: Int { state.withLock { $0.streams.count } }
-
     /// Ends every stream, so the server can shut down without waiting on open pages.
     func close() {
         let streams = state.withLock { s -> [AsyncStream<String>.Continuation] in
@@ -94,16 +92,5 @@ final class EventHub: Sendable {
     }
 }
 
-/// A value behind a lock.
-final class LockedValue<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}
+/// GangwayCore's lock type, for the files of this module that do not import GangwayCore.
+typealias LockedValue<Value> = GangwayCore.LockedValue<Value>

@@ -6,10 +6,13 @@ import GangwayCore
 /// part, and the clinics rendered into the served folder. A change reloads only the parts it
 /// touches and re-renders only the pages that depend on them:
 ///
-/// - a case file: that clinic, and the pages that list clinics (home, dashboard, status.json);
-/// - a guide: that guide's clinics, and the shared pages (guides, home, dashboard, sitemap);
-/// - a free page or an asset: the shared pages;
+/// - a case file: that clinic, and the pages that list clinics (the team site's dashboard and status.json);
+/// - a guide: that guide's clinics, and the shared pages (guides, home, sitemap, the listings);
+/// - a free page or an asset: the shared pages (every page when a free page's title or name changed);
 /// - a template, gangway.yml, or a change of day: everything.
+///
+/// `RenderScope(changes:)` in GangwayCore maps the changes to what is rendered; `RenderPipeline`
+/// renders it, as `gangway build` does.
 ///
 /// Afterwards the served folder holds exactly what `gangway build` with live reload would write.
 /// While the site has errors nothing is rendered: the changes wait, and the last good site stays.
@@ -50,17 +53,17 @@ final class LiveSite: @unchecked Sendable {
         let options = BuildOptions(source: source, today: todaySource, liveReload: true, environment: environment)
         let (loaded, failed) = Builder.check(options)
         model = nil
-        guard !failed, let site = loaded.site else {
+        guard !failed, let site = loaded.site, let theme = loaded.theme else {
             if !hasBuilt { writeErrorPage(loaded.diagnostics) }
             return .failure(loaded.diagnostics, full: true, since: start)
         }
         do {
             let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: environment["GANGWAY_URL_SECRET"])
-            var m = Model(site: site, today: loaded.today, folders: folders,
+            var m = Model(site: site, theme: theme, today: loaded.today, folders: folders,
                           guides: Dictionary(site.guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
                           caseFiles: Dictionary(site.clinics.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a }),
                           diagnostics: loaded.diagnostics)
-            m.pending.all = true
+            m.pending.scope = .everything
             var outcome = render(&m, full: true, since: start)
             if outcome.succeeded {
                 model = m
@@ -82,6 +85,7 @@ final class LiveSite: @unchecked Sendable {
         }
         let start = Date()
         var reloaded: Set<SourceUnit> = []
+        m.pending.widen(to: RenderScope(changes: units))
 
         var clinicPaths: Set<String> = []
         for unit in units.sorted(by: { "\($0)" < "\($1)" }) {
@@ -95,22 +99,19 @@ final class LiveSite: @unchecked Sendable {
                 // Its clinics are checked against its steps; a clinic that failed may have named it.
                 clinicPaths.formUnion(m.caseFiles.filter { $0.value.guide == name }.keys)
                 clinicPaths.formUnion(m.clinicsWithErrors)
-                m.pending.shared = true
             case .pages:
                 let (pages, d) = SiteLoader.reloadPages(source: source, unsafeHTML: m.site.config.unsafeHTML)
                 // Every page's navigation lists the free pages by title.
-                if pages.map({ [$0.name, $0.title] }) != m.site.pages.map({ [$0.name, $0.title] }) { m.pending.all = true }
+                if pages.map({ [$0.name, $0.title] }) != m.site.pages.map({ [$0.name, $0.title] }) { m.pending.widen(to: .everything) }
                 m.site.pages = pages
                 m.replaceDiagnostics(of: unit, with: d)
                 reloaded.insert(unit)
-                m.pending.shared = true
             case .templates, .assets:
                 guard !reloaded.contains(.templates) else { continue }
                 let (theme, d) = SiteLoader.reloadTheme(source: source)
-                if let theme { m.site.theme = theme }
+                if let theme { m.theme = theme }
                 m.replaceDiagnostics(of: .templates, with: d)
                 reloaded.insert(.templates)
-                if units.contains(.templates) { m.pending.all = true } else { m.pending.shared = true }
             case .site:
                 break
             }
@@ -120,7 +121,7 @@ final class LiveSite: @unchecked Sendable {
             let paths = clinicPaths.sorted()
             let guides = m.orderedGuides
             let (source, today) = (source, m.today)
-            let results = ConcurrentMap.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today) }
+            let results = Parallel.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today) }
             for (path, result) in zip(paths, results) {
                 m.caseFiles[path] = result.caseFile
                 m.replaceDiagnostics(of: .clinic(path), with: result.diagnostics)
@@ -145,41 +146,35 @@ final class LiveSite: @unchecked Sendable {
     private func render(_ m: inout Model, full: Bool, since start: Date) -> Outcome {
         m.site.guides = m.orderedGuides
         m.site.clinics = m.caseFiles.keys.sorted().map { m.caseFiles[$0]! }
+        let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
         // The preview serves the team site under /team/, its clinic links pointing at the preview's own pages.
-        let renderer = SiteRenderer(site: m.site, today: m.today, folders: m.folders, liveReload: true)
-        let targets = SiteRenderer.Targets(portal: output, team: PrefixedSink(prefix: "team/", base: output))
+        let targets = RenderTargets(portal: output, team: PrefixedSink(prefix: "team/", base: output))
+        let scope = m.pending.scope
         output.beginPass()
         let pass: SyncedOutput.Pass
         do {
-            if m.pending.all {
-                let summaries = try renderer.renderClinics(m.site.clinics, into: targets)
-                _ = try renderer.renderShared(views: summaries, into: targets)
-                m.summaries = Dictionary(zip(m.site.clinics.map(\.file), summaries), uniquingKeysWith: { a, _ in a })
-                pass = output.endPass(removingUnwritten: { _ in true })
-            } else {
-                var clinics: [CaseFile] = []
+            var clinics: [CaseFile] = []
+            if scope != .everything {
                 for path in m.pending.clinics.sorted() {
                     if let clinic = m.caseFiles[path] {
                         clinics.append(clinic)
-                    } else if let gone = m.summaries.removeValue(forKey: path) {
+                    } else if let gone = m.views.removeValue(forKey: path) {
                         output.removeFolder("clinics/" + m.folders.folder(for: gone.slug))
                     }
                 }
-                for (clinic, summary) in zip(clinics, try renderer.renderClinics(clinics, into: targets)) {
-                    m.summaries[clinic.file] = summary
-                }
-                let summaries = m.summaries.keys.sorted().map { m.summaries[$0]! }
-                if m.pending.shared {
-                    _ = try renderer.renderShared(views: summaries, into: targets)
-                    pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
-                } else {
-                    try renderer.renderListings(views: summaries, into: targets)
-                    pass = output.endPass()
-                }
+            }
+            let others = scope == .everything ? [] : m.views.filter { !m.pending.clinics.contains($0.key) }.map(\.value)
+            let rendered = try RenderPipeline.render(input, scope: scope, clinics: clinics, others: others, into: targets)
+            if scope == .everything { m.views = [:] }
+            for view in rendered.views { m.views[view.file] = view }
+            switch scope {
+            case .everything: pass = output.endPass(removingUnwritten: { _ in true })
+            case .shared: pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
+            case .clinics: pass = output.endPass()
             }
         } catch {
             output.endPass()
-            m.pending.all = true
+            m.pending.scope = .everything
             return .failure([.error("\(error)", at: SourceLocation(file: "."))], full: full, since: start)
         }
         m.pending = Pending()
@@ -198,24 +193,29 @@ final class LiveSite: @unchecked Sendable {
 }
 
 private extension LiveSite {
-    /// What must be rendered once the site has no errors.
+    /// What must be rendered once the site has no errors: the case files to re-render, and the scope.
     struct Pending {
         var clinics: Set<String> = []
-        var shared = false
-        var all = false
+        var scope = RenderScope.clinics
+
+        /// Widens the scope to cover `other` too (changes that wait on an error add up).
+        mutating func widen(to other: RenderScope) {
+            if scope == .everything || other == .everything { scope = .everything } else if other == .shared { scope = .shared }
+        }
     }
 
     struct Model {
-        /// Config, theme and pages as last loaded; guides and clinics are set from below before each render.
+        /// Config and pages as last loaded; guides and clinics are set from below before each render.
         var site: Site
+        var theme: Theme
         var today: Day
         var folders: ClinicFolders
         var guides: [String: Guide]
         /// Case files by path; one that failed to load is absent.
         var caseFiles: [String: CaseFile]
         var diagnostics: [Diagnostic]
-        /// What each rendered clinic looks like on the listing pages, by case file path.
-        var summaries: [String: ClinicView] = [:]
+        /// Each rendered clinic's view, for the listing pages, by case file path.
+        var views: [String: ClinicView] = [:]
         var pending = Pending()
 
         var orderedGuides: [Guide] { guides.keys.sorted().map { guides[$0]! } }
@@ -241,17 +241,5 @@ private extension LiveSite {
 private extension LiveSite.Outcome {
     static func failure(_ diagnostics: [Diagnostic], full: Bool, since start: Date) -> Self {
         Self(succeeded: false, full: full, diagnostics: diagnostics, changed: [], rendered: [], seconds: Date().timeIntervalSince(start))
-    }
-}
-
-/// Runs independent work on all cores, results in input order.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
-        let slots = LockedValue<[R?]>(Array(repeating: nil, count: items.count))
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            let value = body(items[i])
-            slots.withLock { $0[i] = value }
-        }
-        return slots.withLock { $0.map { $0! } }
     }
 }

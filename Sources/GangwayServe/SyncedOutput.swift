@@ -6,12 +6,15 @@ import GangwayCore
 /// A file whose bytes did not change is not touched (its ETag stays valid); a changed file is
 /// written beside itself and renamed over the old one, so a request never sees half a file.
 /// Files the pass was responsible for but did not write are removed.
-final class SyncedOutput: OutputSink, @unchecked Sendable {
+final class SyncedOutput: OutputSink, Sendable {
     let root: URL
-    private let lock = NSLock()
-    /// SHA-256 of every file served, by path below `root`.
-    private var manifest: [String: SHA256Digest] = [:]
-    private var pass = Pass()
+    private let state = LockedValue(State())
+
+    private struct State {
+        /// SHA-256 of every file served, by path below `root`.
+        var manifest: [String: SHA256Digest] = [:]
+        var pass = Pass()
+    }
 
     /// What one render pass did.
     struct Pass {
@@ -24,20 +27,15 @@ final class SyncedOutput: OutputSink, @unchecked Sendable {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    /// Every path served, sorted.
-    var paths: [String] {
-        lock.withLock { manifest.keys.sorted() }
-    }
-
     func beginPass() {
-        lock.withLock { pass = Pass() }
+        state.withLock { $0.pass = Pass() }
     }
 
     func write(_ path: String, _ data: Data) throws {
         let digest = SHA256.hash(data: data)
-        let unchanged = lock.withLock {
-            pass.written.insert(path)
-            return manifest[path] == digest
+        let unchanged = state.withLock { s in
+            s.pass.written.insert(path)
+            return s.manifest[path] == digest
         }
         if unchanged { return }
         try OutputPath.check(path)
@@ -51,19 +49,19 @@ final class SyncedOutput: OutputSink, @unchecked Sendable {
             try? FileManager.default.removeItem(at: temp)
             throw SyncError(message: "cannot write \(url.path): \(reason)")
         }
-        lock.withLock {
-            manifest[path] = digest
-            pass.changed.insert(path)
+        state.withLock { s in
+            s.manifest[path] = digest
+            s.pass.changed.insert(path)
         }
     }
 
     /// Removes a folder below `root` and everything in it.
     func removeFolder(_ path: String) {
         let prefix = path + "/"
-        lock.withLock {
-            for key in manifest.keys where key.hasPrefix(prefix) {
-                manifest[key] = nil
-                pass.changed.insert(key)
+        state.withLock { s in
+            for key in s.manifest.keys where key.hasPrefix(prefix) {
+                s.manifest[key] = nil
+                s.pass.changed.insert(key)
             }
         }
         try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
@@ -73,19 +71,19 @@ final class SyncedOutput: OutputSink, @unchecked Sendable {
     /// and returns what changed.
     @discardableResult
     func endPass(removingUnwritten owned: (String) -> Bool = { _ in false }) -> Pass {
-        let stale: [String] = lock.withLock {
-            manifest.keys.filter { owned($0) && !pass.written.contains($0) }
+        let stale: [String] = state.withLock { s in
+            s.manifest.keys.filter { owned($0) && !s.pass.written.contains($0) }
         }
         for path in stale {
             try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
             removeEmptyFolders(above: path)
         }
-        return lock.withLock {
+        return state.withLock { s in
             for path in stale {
-                manifest[path] = nil
-                pass.changed.insert(path)
+                s.manifest[path] = nil
+                s.pass.changed.insert(path)
             }
-            return pass
+            return s.pass
         }
     }
 

@@ -21,6 +21,7 @@ public final class InputProbe: @unchecked Sendable {
 
     public let root: URL
     private let base: Site
+    private let theme: Theme
     /// The probe writes its one site in place, so one input at a time, whichever thread asks.
     private let lock = NSRecursiveLock()
     private let today = Day(year: 2026, month: 11, day: 5)!
@@ -35,10 +36,11 @@ public final class InputProbe: @unchecked Sendable {
             try DirectorySink.writeFile(url.path, Data(text.utf8))
         }
         let loaded = SiteLoader.load(source: root, today: .fixed(today))
-        guard let site = loaded.site else {
+        guard let site = loaded.site, let theme = loaded.theme else {
             throw ProbeSetupError(diagnostics: DiagnosticFormatter.text(loaded.diagnostics))
         }
         base = site
+        self.theme = theme
     }
 
     struct ProbeSetupError: Error, CustomStringConvertible {
@@ -175,14 +177,9 @@ public final class InputProbe: @unchecked Sendable {
         let sink = MemorySink()
         do {
             let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: "probe-secret")
-            let renderer = SiteRenderer(site: site, today: today, folders: folders)
-            let targets = SiteRenderer.Targets(portal: sink, team: PrefixedSink(prefix: "team/", base: sink))
-            let summaries = try renderer.renderClinics(clinics, into: targets)
-            if sharedPages {
-                _ = try renderer.renderShared(views: summaries, into: targets)
-            } else {
-                try renderer.renderListings(views: summaries, into: targets)
-            }
+            let input = RenderInput(site: site, theme: theme, today: today, folders: folders)
+            let targets = RenderTargets(portal: sink, team: PrefixedSink(prefix: "team/", base: sink))
+            _ = try RenderPipeline.render(input, scope: sharedPages ? .shared : .clinics, clinics: clinics, into: targets)
         } catch {
             fatalError("rendering a site that loaded without errors failed: \(error)")
         }

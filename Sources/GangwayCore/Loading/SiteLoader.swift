@@ -5,6 +5,8 @@ import Foundation
 public enum SiteLoader {
     public struct Result: Sendable {
         public var site: Site?
+        /// The templates and assets, loaded with the site; nil when the site has errors.
+        public var theme: Theme?
         public var today: Day
         public var diagnostics: [Diagnostic]
     }
@@ -62,9 +64,9 @@ public enum SiteLoader {
         let theme = Theme.load(tree: tree, into: &diagnostics)
         diagnostics.sort()
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(site: nil, today: today, diagnostics: diagnostics)
+            return Result(site: nil, theme: nil, today: today, diagnostics: diagnostics)
         }
-        return Result(site: Site(config: config, guides: guides, clinics: clinics, pages: pages, theme: theme), today: today, diagnostics: diagnostics)
+        return Result(site: Site(config: config, guides: guides, clinics: clinics, pages: pages), theme: theme, today: today, diagnostics: diagnostics)
     }
 }
 

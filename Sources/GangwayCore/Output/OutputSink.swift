@@ -57,23 +57,18 @@ public struct DirectorySink: OutputSink {
 }
 
 /// Keeps every file in memory, by path.
-public final class MemorySink: OutputSink, @unchecked Sendable {
-    private var storage: [String: Data] = [:]
-    private let lock = NSLock()
+public final class MemorySink: OutputSink, Sendable {
+    private let storage = LockedValue<[String: Data]>([:])
 
     public init() {}
 
     public func write(_ path: String, _ data: Data) throws {
         try OutputPath.check(path)
-        lock.lock()
-        storage[path] = data
-        lock.unlock()
+        storage.withLock { $0[path] = data }
     }
 
     public var files: [String: Data] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        storage.withLock { $0 }
     }
 }
 
@@ -93,19 +88,14 @@ public enum OutputPath {
 }
 
 /// A set of paths shared by the threads that write one output.
-private final class FolderSet: @unchecked Sendable {
-    private var paths: Set<String> = []
-    private let lock = NSLock()
+private final class FolderSet: Sendable {
+    private let paths = LockedValue<Set<String>>([])
 
     func contains(_ path: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths.contains(path)
+        paths.withLock { $0.contains(path) }
     }
 
     func insert(_ path: String) {
-        lock.lock()
-        paths.insert(path)
-        lock.unlock()
+        _ = paths.withLock { $0.insert(path) }
     }
 }

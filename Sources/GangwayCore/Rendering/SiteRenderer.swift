@@ -1,59 +1,37 @@
 import Foundation
 
-/// Renders the two sites of a loaded site: the clinic portal, which only ever shows a clinic its
-/// own folder, and with `dashboard: true` the team site, which lists every clinic. Clinic pages
-/// render concurrently and are written as soon as they are ready, so memory stays small.
-public struct SiteRenderer: Sendable {
-    public let site: Site
-    public let today: Day
-    public let folders: ClinicFolders
-    /// Adds the live-reload script (only `gangway serve` sets this).
-    public let liveReload: Bool
+/// How each page of the two sites is rendered (`RenderPipeline` decides which): the clinic portal,
+/// which only ever shows a clinic its own folder, and with `dashboard: true` the team site, which
+/// lists every clinic. Clinic pages render concurrently and are written as soon as they are ready.
+struct SiteRenderer: Sendable {
+    let input: RenderInput
     /// Where the team site's links to clinic pages start: `base_url` when built, the preview's
     /// own portal (`../`, the team site being served under /team/) with live reload.
-    public let clinicLinkRoot: String
+    let clinicLinkRoot: String
 
-    public init(site: Site, today: Day, folders: ClinicFolders, liveReload: Bool = false, clinicLinkRoot: String? = nil) {
-        self.site = site
-        self.today = today
-        self.folders = folders
-        self.liveReload = liveReload
-        self.clinicLinkRoot = clinicLinkRoot ?? (liveReload ? "../" : site.config.baseURL)
+    init(_ input: RenderInput) {
+        self.input = input
+        self.clinicLinkRoot = input.liveReload ? "../" : input.site.config.baseURL
     }
 
-    /// Where rendered files go: the portal, and the team site when the dashboard is on.
-    public struct Targets: Sendable {
-        public var portal: OutputSink
-        public var team: OutputSink?
-
-        public init(portal: OutputSink, team: OutputSink?) {
-            self.portal = portal
-            self.team = team
-        }
-    }
-
-    // MARK: whole site
-
-    /// Renders everything; returns the number of files written.
-    @discardableResult
-    public func renderAll(into targets: Targets) throws -> Int {
-        let views = try renderClinics(site.clinics, into: targets)
-        return views.count * 2 + (try renderShared(views: views, into: targets))
-    }
+    var site: Site { input.site }
+    var today: Day { input.today }
+    var folders: ClinicFolders { input.folders }
+    var liveReload: Bool { input.liveReload }
 
     /// Derives and renders the given clinics' pages and status.json into the portal; returns their
     /// views in input order.
-    public func renderClinics(_ clinics: [CaseFile], into targets: Targets) throws -> [ClinicView] {
+    func renderClinics(_ clinics: [CaseFile], into targets: RenderTargets) throws -> [ClinicView] {
         let results = Parallel.map(clinics) { clinic -> Result<ClinicView, Error> in
             Result { try self.renderClinic(clinic, into: targets.portal) }
         }
         return try results.map { try $0.get() }
     }
 
-    /// Everything but the clinic pages: the portal's home, guides, free pages, assets, sitemap,
-    /// robots.txt and 404, and the team site with its own assets. Returns the number of files written.
-    public func renderShared(views: [ClinicView], into targets: Targets) throws -> Int {
-        var count = try renderListings(views: views, into: targets)
+    /// The pages that list no clinic: the portal's home, guides, free pages, assets, sitemap,
+    /// robots.txt and 404, and the team site's assets. Returns the number of files written.
+    func renderShared(into targets: RenderTargets) throws -> Int {
+        var count = 0
         let sink = targets.portal
         func emit(_ path: String, _ text: String) throws {
             try sink.write(path, Data(text.utf8))
@@ -77,8 +55,7 @@ public struct SiteRenderer: Sendable {
     /// The pages that list clinics, all in the team site: the dashboard and status.json with every
     /// clinic, when the dashboard is on (nothing otherwise). `gangway serve` re-renders these and the
     /// edited clinics. Returns the number of files written.
-    @discardableResult
-    public func renderListings(views: [ClinicView], into targets: Targets) throws -> Int {
+    func renderListings(views: [ClinicView], into targets: RenderTargets) throws -> Int {
         guard site.config.dashboard, let sink = targets.team else { return 0 }
         var f = frame("dashboard", title: "Dashboard", nav: [.init(label: "Dashboard", url: "index.html", current: true)])
         f.noindex = true
@@ -88,7 +65,7 @@ public struct SiteRenderer: Sendable {
         return 2
     }
 
-    public var baseURL: String { site.config.baseURL }
+    var baseURL: String { site.config.baseURL }
 
     // MARK: pages
 
@@ -106,10 +83,10 @@ public struct SiteRenderer: Sendable {
     }
 
     private func writeAssets(into sink: OutputSink) throws -> Int {
-        for asset in site.theme.assets {
+        for asset in input.theme.assets {
             try sink.write("assets/" + asset.path, asset.data)
         }
-        return site.theme.assets.count
+        return input.theme.assets.count
     }
 
     private func frame(_ kind: String, title: String, depth: Int = 0, root: String? = nil, nav: [TemplateContext.NavItem]? = nil) -> TemplateContext.Frame {
@@ -118,7 +95,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
-        site.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
+        input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
     }
 
     /// The portal's navigation: home and the free pages, never the team site.
