@@ -261,7 +261,7 @@ import Testing
         try FileManager.default.moveItem(at: p.output, to: aside)
         let out = try AtomicOutput(output: p.output, source: p.source)
         out.removeLeftovers()
-        #expect(Fixtures.tree(p.output) == p.before)
+        #expect(SafetySite.bothSites(p.output) == p.before)
         #expect(!FileManager.default.fileExists(atPath: aside.path))
     }
 

@@ -20,4 +20,17 @@ import Testing
             #expect(embedded.contains(path), "\(path) is not embedded: run scripts/embed-starter")
         }
     }
+
+    /// `init` builds both sites and says which folder goes where, and keeps both out of git.
+    @Test func theStarterSaysWhereEachSiteGoes() throws {
+        let folder = try Fixtures.temporaryFolder().appendingPathComponent("site")
+        try StarterSite.write(to: folder)
+        let gitignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(gitignore.split(separator: "\n").contains("/public/") && gitignore.split(separator: "\n").contains("/team/"))
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("`public/` is the clinic portal. Put it on any static host."))
+        #expect(readme.contains("Host it only behind your team's login"))
+        let config = try String(contentsOf: folder.appendingPathComponent("gangway.yml"), encoding: .utf8)
+        #expect(config.contains("\ndashboard: true\n"))
+    }
 }
