@@ -10,7 +10,8 @@ struct Gangway: AsyncParsableCommand {
         abstract: "Builds clinic onboarding portals from case files and EMR guides.",
         version: "0.1.0",
         subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self,
-                      Mark.self]
+                      Mark.self,
+                      Import.self]
     )
 }
 
