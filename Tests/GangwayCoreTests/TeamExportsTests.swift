@@ -85,6 +85,27 @@ import Testing
         }
     }
 
+    /// The draft reports page renders from ReportsContext: every figure in a table beside its chart.
+    @Test func draftReportsPageRenders() throws {
+        let (site, statuses) = try Self.fixture()
+        var reports = Self.reports(site, statuses)
+        reports[0].turnaround[0].stillWaiting.append(StillWaiting(slug: "x", clinic: "<script>alert(1)</script> a@b.example", since: nil, days: nil))
+        var diagnostics: [GangwayCore.Diagnostic] = []
+        let theme = try #require(Theme.load(tree: SourceTree(root: Fixtures.packageRoot), into: &diagnostics), "\(diagnostics)")
+        let html = theme.render("reports", ["root": "../", "today": ["iso": Self.today.iso, "display": Self.today.display],
+                                            "guides": ReportsContext.guides(reports, clinicURL: { "https://fixture.example/clinics/\($0)/" })])
+        #expect(!html.contains("{{") && !html.contains("<script>alert") && !html.contains("a@b.example"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        for r in reports {
+            #expect(html.contains("<svg") && html.contains("id=\"chart-waits-\(r.guide)-title\""))
+            for t in r.turnaround {
+                #expect(html.contains("<tr data-step=\"\(t.step)\">"))
+                if let m = t.median { #expect(html.contains("<td>\(m) days</td>")) }
+            }
+        }
+        _ = try SVGProbe(TeamCharts.funnel(reports[0], id: "z"))
+    }
+
     /// Gangway's encoders write the fixture's CSVs; Python recomputes the figures from the YAML on its own.
     @Test func independentRecomputationMatches() throws {
         let (site, statuses) = try Self.fixture()
