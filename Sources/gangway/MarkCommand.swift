@@ -60,8 +60,10 @@ struct Mark: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        if !outcome.diagnostics.isEmpty {
-            FileHandle.standardError.write(Data(DiagnosticFormatter.text(outcome.diagnostics).utf8))
+        // The edited file's problems, and errors anywhere (they refuse the mark); not the whole site's warnings.
+        let shown = outcome.diagnostics.filter { $0.location.file == outcome.path || $0.severity == .error }
+        if !shown.isEmpty {
+            FileHandle.standardError.write(Data(DiagnosticFormatter.text(shown).utf8))
         }
         guard outcome.written else {
             FileHandle.standardError.write(Data("mark refused: \(DiagnosticFormatter.summary(outcome.diagnostics)); \(outcome.path) was left as it was\n".utf8))

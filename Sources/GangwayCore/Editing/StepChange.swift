@@ -21,7 +21,8 @@ public struct StepChange: Sendable, Equatable {
     /// - done: `done` is the date (default today); `started` and `since` stay, so the wait stays measured.
     /// - waiting: `since` is `--since`, else the date, else today; `done` goes.
     /// - in-progress: `started` is `--started`, else the date, else the one recorded, else today; `done` goes.
-    /// - todo: the dates go, unless given. blocked, skipped: dates stay but `done`; a note is needed (the checks say so).
+    /// - todo: the dates go, unless given. blocked, skipped: dates stay but `done`; the note is `--note`
+    ///   (kept only when the step already had that status); without one the checks refuse the change.
     func fields(old: RecordFields, today: Day) -> RecordFields {
         var f = old
         f.status = status.rawValue
@@ -40,6 +41,9 @@ public struct StepChange: Sendable, Equatable {
             f.since = nil
         case .blocked, .skipped:
             f.done = nil
+            // The note says why it is blocked or skipped: an older note (of a wait, say) does not;
+            // without --note the checks refuse the change.
+            if old.status != status.rawValue { f.note = nil }
         }
         if let started { f.started = started.iso }
         if let since { f.since = since.iso }

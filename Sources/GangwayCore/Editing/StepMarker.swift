@@ -85,11 +85,13 @@ public enum StepMarker {
     }
 
     /// The site's checks on the site as it would be with `text` in place of the case file at `path`
-    /// (nil: as it is now). The site loads as `Builder.check` loads it; the one case file is then
+    /// (nil: as it is now). The site loads through SiteLoader as `Builder.check` loads it; the one case file is then
     /// read again from the edited text, through the same loader and per-clinic rules, and its
     /// diagnostics replace those of the file on disk. The one place that knows how checking is done.
     static func check(source: URL, path: String, text: String?, today: TodaySource) -> [Diagnostic] {
-        let loaded = Builder.check(BuildOptions(source: source, today: today)).0
+        // SiteLoader, as Builder.check calls it; not Builder.check itself, whose one addition (the
+        // URL secret of clinic_urls: token) is the build's business, not the content's.
+        let loaded = SiteLoader.load(source: source, today: today)
         guard let text else { return loaded.diagnostics }
         var diagnostics = loaded.diagnostics.filter { $0.location.file != path }
         let guides: [Guide]

@@ -1065,7 +1065,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
     Context: today {iso, display}; guides: [{name, title, clinics, complete, median_days_to_complete, has_completion_time,
     turnaround_svg, funnel_svg (raw SVG from TeamCharts, already escaped), steps: [{id, title, wait_days,
     measured, measured_any (bool), median, p90, longest, over_wait_percent, still_waiting_count, has_still_waiting (bool),
-    still_waiting: [{clinic, url, since {iso, display}, days, days_known (bool)}]}],
+    still_waiting: [{clinic, url, since {iso, display}, days, days_text, days_known (bool)}]}],
     funnel: [{id, title, clinics}]}]. }}
 {{<layout}}
 {{$head}}
@@ -1109,7 +1109,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   <h4>Still waiting at “{{title}}”</h4>
   <ul class="still-waiting">
     {{#still_waiting}}
-    <li><a href="{{url}}">{{clinic}}</a>: {{#days_known}}{{days}} days, since <time datetime="{{since.iso}}">{{since.display}}</time>{{/days_known}}{{^days_known}}start unknown{{/days_known}}</li>
+    <li><a href="{{url}}">{{clinic}}</a>: {{#days_known}}{{days_text}}, since <time datetime="{{since.iso}}">{{since.display}}</time>{{/days_known}}{{^days_known}}start unknown{{/days_known}}</li>
     {{/still_waiting}}
   </ul>
   {{/has_still_waiting}}{{/steps}}

@@ -21,7 +21,8 @@ public enum ReportsContext {
                         "still_waiting_count": t.stillWaiting.count, "has_still_waiting": !t.stillWaiting.isEmpty,
                         "still_waiting": t.stillWaiting.map { w -> [String: Any] in
                             var entry: [String: Any] = ["clinic": ContactText.redact(w.clinic), "url": clinicURL(w.slug),
-                                                        "days_known": w.days != nil, "days": w.days ?? 0]
+                                                        "days_known": w.days != nil, "days": w.days ?? 0,
+                                                        "days_text": w.days.map { $0 == 1 ? "1 day" : "\($0) days" } ?? ""]
                             if let since = w.since { entry["since"] = ["iso": since.iso, "display": since.display] }
                             return entry
                         },

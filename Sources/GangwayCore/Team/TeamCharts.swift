@@ -32,7 +32,7 @@ public enum TeamCharts {
                 : "\(t.title): median \(t.median!) days, 90th percentile \(t.p90!) days, stated wait \(t.waitDays) days, \(t.measured) measured"
         }.joined(separator: "; ") + "."
         var svg = open(id: id, height: height, title: title, desc: summary)
-        svg += "<text class=\"gw-value\" x=\"\(labelWidth)\" y=\"16\">days (bar: median, pale bar: 90th percentile, dashed line: stated wait)</text>\n"
+        svg += "<text class=\"gw-value\" x=\"0\" y=\"16\">Days. Dark bar: median; pale bar: 90th percentile; dashed line: stated wait.</text>\n"
         for (i, t) in rows.enumerated() {
             let y = top + i * rowHeight
             svg += "<g data-step=\"\(esc(t.step))\">\n"
@@ -60,7 +60,7 @@ public enum TeamCharts {
         let title = "Where the clinics of \(report.title) stand"
         let summary = stages.map { "\($0.1): \($0.2) \($0.2 == 1 ? "clinic" : "clinics")" }.joined(separator: "; ") + "."
         var svg = open(id: id, height: height, title: title, desc: summary)
-        svg += "<text class=\"gw-value\" x=\"\(labelWidth)\" y=\"16\">clinics at each step</text>\n"
+        svg += "<text class=\"gw-value\" x=\"0\" y=\"16\">Clinics whose current step this is.</text>\n"
         for (i, s) in stages.enumerated() {
             let y = top + i * rowHeight
             let w = s.2 * plot / scaleMax
