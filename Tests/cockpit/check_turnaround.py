@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""An independent recomputation of the team site's turnaround figures, written from SPEC.md
+"""An independent recomputation of the team site's figures (turnaround, funnel, time to complete,
+and each clinic's dates in status.csv), written from SPEC.md
 ("Team site") alone, without Gangway's code: reads a site's guides and case files with PyYAML
 and compares what it finds with Gangway's turnaround.csv, read with Python's csv module.
 
@@ -65,6 +66,69 @@ def nearest_rank(values, num, den):
     return s[rank - 1]
 
 
+def clinic_figures(steps, recs, today):
+    """days_overdue, days_in_step, last_activity, earliest_finish and the current step, from SPEC.md."""
+    dates = [day(r.get(k)) for r in recs.values() for k in ("started", "since", "done") if r.get(k) is not None]
+    last_activity = max(dates) if dates else None
+    expected, overdue = {}, []
+    previous = None
+    for step in steps:
+        r = recs.get(step["id"], {})
+        status = r.get("status", "todo")
+        if status == "waiting":
+            since = day(r.get("since")) or previous
+            if since is not None and step["wait_days"] is not None:
+                expected[step["id"]] = since + dt.timedelta(days=step["wait_days"])
+                if today > expected[step["id"]]:
+                    overdue.append(expected[step["id"]])
+        step["_since"] = (day(r.get("since")) or previous) if status == "waiting" else None
+        step["_previous_done"] = previous
+        if status == "done" and r.get("done") is not None:
+            previous = day(r["done"])
+    current = next((i for i, st in enumerate(steps) if recs.get(st["id"], {}).get("status", "todo") not in ("done", "skipped")), None)
+    out = {"days_overdue": str((today - min(overdue)).days) if overdue else "", "last_activity": last_activity.isoformat() if last_activity else "",
+           "current_step": steps[current]["id"] if current is not None else "", "days_in_step": "", "earliest_finish": ""}
+    if current is not None:
+        st = steps[current]
+        r = recs.get(st["id"], {})
+        start = st["_since"] or day(r.get("started")) or st["_previous_done"]
+        if start is not None:
+            out["days_in_step"] = str((today - start).days)
+        base = today
+        if r.get("status") == "waiting" and st["id"] in expected and expected[st["id"]] > today:
+            base = expected[st["id"]]
+        later = sum(s2["wait_days"] or 0 for s2 in steps[current + 1:]
+                    if recs.get(s2["id"], {}).get("status", "todo") not in ("done", "skipped"))
+        out["earliest_finish"] = (base + dt.timedelta(days=later)).isoformat()
+    return out
+
+
+def guide_figures(site, today):
+    """Per guide: clinics per current step, complete, and the median days to complete (nearest rank)."""
+    gs = guides(site)
+    out = {}
+    for path in sorted(glob.glob(os.path.join(site, "content", "clinics", "*.yml"))):
+        with open(path, encoding="utf-8") as f:
+            case = yaml.safe_load(f)
+        steps = [dict(s) for s in gs[case["guide"]]]
+        recs = records(case)
+        g = out.setdefault(case["guide"], {"funnel": {s["id"]: 0 for s in steps}, "complete": 0, "completion": []})
+        fig = clinic_figures(steps, recs, today)
+        if fig["current_step"]:
+            g["funnel"][fig["current_step"]] += 1
+        else:
+            g["complete"] += 1
+            dates = [day(r.get(k)) for r in recs.values() for k in ("started", "since", "done") if r.get(k) is not None]
+            dones = [day(r["done"]) for r in recs.values() if r.get("done") is not None]
+            if dones and dates:
+                g["completion"].append((max(dones) - min(dates)).days)
+        fig["slug"] = os.path.basename(path)[:-4]
+        g.setdefault("clinics", []).append(fig)
+    for g in out.values():
+        g["median_days_to_complete"] = nearest_rank(g["completion"], 1, 2) if g["completion"] else None
+    return out
+
+
 def expected_rows(site, today):
     gs = guides(site)
     cases = []
@@ -115,6 +179,7 @@ def main():
     ap.add_argument("--status-csv")
     ap.add_argument("--steps-csv")
     ap.add_argument("--status-json")
+    ap.add_argument("--report-json", help="Gangway's funnel and time to complete, per guide")
     args = ap.parse_args()
     problems = []
 
@@ -168,10 +233,33 @@ def main():
                 if r[key] != value:
                     problems.append(f"steps.csv {slug}/{st['id']}: {key} is {r[key]!r}, status.json says {value!r}")
 
+    today = dt.date.fromisoformat(args.today)
+    figures = guide_figures(args.site, today)
+    if args.report_json:
+        report = json.load(open(args.report_json, encoding="utf-8"))
+        for name, g in sorted(figures.items()):
+            r = report.get(name, {})
+            for key, value in [("funnel", g["funnel"]), ("complete", g["complete"]), ("median_days_to_complete", g["median_days_to_complete"])]:
+                if r.get(key) != value:
+                    problems.append(f"{name}: {key} is {r.get(key)!r} from Gangway, {value!r} recomputed")
+    if args.status_csv:
+        with open(args.status_csv, newline="", encoding="utf-8") as f:
+            rows = {r["slug"]: r for r in csv.DictReader(f)}
+        for g in figures.values():
+            for fig in g["clinics"]:
+                row = rows.get(fig["slug"])
+                if row is None:
+                    problems.append(f"status.csv has no row for {fig['slug']}")
+                    continue
+                for key in ("current_step", "days_overdue", "days_in_step", "last_activity", "earliest_finish"):
+                    if row[key] != fig[key]:
+                        problems.append(f"status.csv {fig['slug']}: {key} is {row[key]!r}, {fig[key]!r} recomputed")
+
     for p in problems:
         print(p, file=sys.stderr)
     if not problems:
-        print(f"turnaround.csv matches: {len(want)} steps, {measured} waits measured")
+        clinics = sum(len(g["clinics"]) for g in figures.values())
+        print(f"turnaround.csv matches: {len(want)} steps, {measured} waits measured; {clinics} clinics' figures checked")
     return 1 if problems else 0
 
 
