@@ -143,15 +143,59 @@ struct StepRecordEditor {
                 guard let (endLine, endColumn) = flowEnd(line: mark.line - 1, column: mark.column - 1) else { throw Failure.recordNotEditable(id) }
                 spliceAcross(from: (mark.line - 1, mark.column - 1), to: (endLine, endColumn + 1), with: Self.flow(new))
             } else {
-                let first = mark.line - 1
-                let last = blockEnd(after: keyLine, indent: keyMark.column - 1)
-                let indent = String(repeating: " ", count: mark.column - 1)
-                let ending = cr(last)
-                let block = new.pairs.map { indent + $0.0 + ": " + RecordFields.scalar($0.0, $0.1, flow: false) + ending }
-                lines.replaceSubrange(first...last, with: block)
+                editBlock(map, indent: mark.column - 1, recordEnd: blockEnd(after: keyLine, indent: keyMark.column - 1), old: old, new: new)
             }
         default:
             throw Failure.recordNotEditable(id)
+        }
+    }
+
+    /// A block record is edited field by field: a field whose value stays keeps its lines as
+    /// they were (comments, quoting, a block scalar); a changed one becomes one line, keeping the
+    /// comment after a one-line value; a field that goes is removed; a new one goes where
+    /// `RecordFields.canonical` puts it among the others.
+    private mutating func editBlock(_ map: Node.Mapping, indent: Int, recordEnd: Int, old: RecordFields, new: RecordFields) {
+        let pad = String(repeating: " ", count: indent)
+        let keys = map.map { (name: $0.key.string ?? "", line: ($0.key.mark?.line ?? 1) - 1) }
+        var spans: [(name: String, first: Int, last: Int)] = []
+        for (i, key) in keys.enumerated() {
+            let bound = i + 1 < keys.count ? keys[i + 1].line - 1 : recordEnd
+            spans.append((key.name, key.line, min(blockEnd(after: key.line, indent: indent), bound)))
+        }
+        let wanted = Dictionary(new.pairs, uniquingKeysWith: { a, _ in a })
+        // Edits by line index, applied from the bottom up so that earlier indices stay valid.
+        var edits: [(at: Int, order: Int, remove: Int, lines: [String])] = []
+        for span in spans where RecordFields.canonical.contains(span.name) {
+            let before = old[span.name]
+            guard let value = wanted[span.name] else {
+                edits.append((span.first, 0, span.last - span.first + 1, []))
+                continue
+            }
+            guard value != before else { continue }
+            var tail = ""
+            if span.first == span.last {
+                let s = scalars(span.first)
+                if let colon = s[indent...].firstIndex(of: ":") {
+                    var start = colon + 1
+                    while start < s.count, s[start] == " " { start += 1 }
+                    tail = Self.string(s[Self.scalarEnd(s, from: start)...])
+                }
+            }
+            edits.append((span.first, 0, span.last - span.first + 1,
+                          [pad + span.name + ": " + RecordFields.scalar(span.name, value, flow: false) + tail + cr(span.last)]))
+        }
+        let present = Set(spans.map(\.name))
+        for (key, value) in new.pairs where !present.contains(key) {
+            let rank = RecordFields.rank(key)
+            let after = spans.last { RecordFields.rank($0.name) < rank }
+            let at = after.map { $0.last + 1 } ?? (spans.first?.first ?? recordEnd + 1)
+            let ending = cr(after?.last ?? spans.first?.first ?? recordEnd)
+            edits.append((at, 1 + rank, 0, [pad + key + ": " + RecordFields.scalar(key, value, flow: false) + ending]))
+        }
+        // Bottom up; at one index, insertions in reverse canonical order and replacements last,
+        // so that what is inserted before a field lands above it, in canonical order.
+        for edit in edits.sorted(by: { ($0.at, $0.order) > ($1.at, $1.order) }) {
+            lines.replaceSubrange(edit.at..<(edit.at + edit.remove), with: edit.lines)
         }
     }
 
