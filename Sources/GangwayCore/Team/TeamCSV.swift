@@ -19,9 +19,17 @@ public enum TeamCSV {
         }
     }
 
+    /// status.csv, one row per clinic: slug, clinic (name), guide, region, state, progress as
+    /// progress_done and progress_total (steps done or skipped, of all), current_step, acts_next
+    /// (clinic, vendor, ocean; empty when complete), overdue (true/false), days_overdue,
+    /// days_in_step, last_activity, earliest_finish (SPEC.md, Team site; empty when unknown),
+    /// and today (the day the figures count to). Dates are ISO 8601.
     public static let statusColumns = ["slug", "clinic", "guide", "region", "state", "progress_done", "progress_total",
                                        "current_step", "acts_next", "overdue", "days_overdue", "days_in_step",
                                        "last_activity", "earliest_finish", "today"]
+    /// steps.csv, one row per clinic and guide step, as status.json's steps: slug, step (id),
+    /// position (1-based in the guide), title, owner, status, started, done, since (a waiting
+    /// step's default since included), expected_by, overdue, note (redacted).
     public static let stepColumns = ["slug", "step", "position", "title", "owner", "status", "started", "done", "since",
                                      "expected_by", "overdue", "note"]
     public static let turnaroundColumns = ["guide", "step", "measured", "median_days", "p90_days", "longest_days",
