@@ -66,7 +66,7 @@ struct Mark: ParsableCommand {
             FileHandle.standardError.write(Data(DiagnosticFormatter.text(shown).utf8))
         }
         guard outcome.written else {
-            FileHandle.standardError.write(Data("mark refused: \(DiagnosticFormatter.summary(outcome.diagnostics)); \(outcome.path) was left as it was\n".utf8))
+            FileHandle.standardError.write(Data("mark refused: \(DiagnosticFormatter.summary(outcome.diagnostics)); \(outcome.path) was left as it was (positions above are in the edited text)\n".utf8))
             throw ExitCode.failure
         }
         print("\(outcome.path): \(step) is \(status)")
