@@ -9,7 +9,9 @@ struct Gangway: AsyncParsableCommand {
         commandName: "gangway",
         abstract: "Builds clinic onboarding portals from case files and EMR guides.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self]
+        subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self,
+                      Mark.self,
+                      Import.self]
     )
 }
 

@@ -1049,5 +1049,83 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 </html>
 
 """####),
+        ("templates/reports.mustache", ####"""
+{{! Draft: the team site's reports page (team/reports/index.html). Not rendered by the build yet:
+    the render side wires it to TeamFigures.report(guide:statuses:), TeamCharts and the context below.
+    Context: today {iso, display}; guides: [{name, title, clinics, complete, median_days_to_complete, has_completion_time,
+    turnaround_svg, funnel_svg (raw SVG from TeamCharts, already escaped), steps: [{id, title, wait_days,
+    measured, measured_any (bool), median, p90, longest, over_wait_percent, still_waiting_count, has_still_waiting (bool),
+    still_waiting: [{clinic, url, since {iso, display}, days, days_text, days_known (bool)}]}],
+    funnel: [{id, title, clinics}]}]. }}
+{{<layout}}
+{{$head}}
+<link rel="stylesheet" href="{{root}}assets/dashboard.css">
+{{/head}}
+{{$content}}
+<div class="reports">
+<h1>Vendor turnaround</h1>
+<p class="lede">How long each step really takes across our clinics, against the wait each vendor states, as of <time datetime="{{today.iso}}">{{today.display}}</time>. Waits are whole days from when the step started waiting to when it was done.</p>
+
+{{#guides}}
+<section class="report" id="guide-{{name}}" aria-labelledby="guide-{{name}}-heading">
+  <h2 id="guide-{{name}}-heading">{{title}}</h2>
+  <p>{{clinics}} clinics, {{complete}} complete{{#has_completion_time}}; median time to complete: {{median_days_to_complete}} days{{/has_completion_time}}.</p>
+
+  <h3 id="guide-{{name}}-waits">Measured waits</h3>
+  <div class="chart-and-table">
+    <figure class="chart">{{{turnaround_svg}}}</figure>
+    <div class="table-scroll">
+    <table class="figures" aria-labelledby="guide-{{name}}-waits">
+      <thead>
+        <tr><th scope="col">Step</th><th scope="col">Stated wait</th><th scope="col">Measured</th><th scope="col">Median</th><th scope="col">90th percentile</th><th scope="col">Longest</th><th scope="col">Longer than stated</th><th scope="col">Still waiting</th></tr>
+      </thead>
+      <tbody>
+        {{#steps}}
+        <tr data-step="{{id}}">
+          <th scope="row">{{title}}</th>
+          <td>{{wait_days}} days</td>
+          <td>{{measured}}</td>
+          {{#measured_any}}<td>{{median}} days</td><td>{{p90}} days</td><td>{{longest}} days</td><td>{{over_wait_percent}}%</td>{{/measured_any}}
+          {{^measured_any}}<td>none yet</td><td>none yet</td><td>none yet</td><td>none yet</td>{{/measured_any}}
+          <td>{{still_waiting_count}}</td>
+        </tr>
+        {{/steps}}
+      </tbody>
+    </table>
+    </div>
+  </div>
+
+  {{#steps}}{{#has_still_waiting}}
+  <h4>Still waiting at “{{title}}”</h4>
+  <ul class="still-waiting">
+    {{#still_waiting}}
+    <li><a href="{{url}}">{{clinic}}</a>: {{#days_known}}{{days_text}}, since <time datetime="{{since.iso}}">{{since.display}}</time>{{/days_known}}{{^days_known}}start unknown{{/days_known}}</li>
+    {{/still_waiting}}
+  </ul>
+  {{/has_still_waiting}}{{/steps}}
+
+  <h3 id="guide-{{name}}-funnel">Where the clinics stand</h3>
+  <div class="chart-and-table">
+    <figure class="chart">{{{funnel_svg}}}</figure>
+    <table class="figures" aria-labelledby="guide-{{name}}-funnel">
+      <thead><tr><th scope="col">Current step</th><th scope="col">Clinics</th></tr></thead>
+      <tbody>
+        {{#funnel}}
+        <tr data-step="{{id}}"><th scope="row">{{title}}</th><td>{{clinics}}</td></tr>
+        {{/funnel}}
+        <tr data-step="complete"><th scope="row">Complete</th><td>{{complete}}</td></tr>
+      </tbody>
+    </table>
+  </div>
+</section>
+{{/guides}}
+{{^guides}}
+<p>No guide yet.</p>
+{{/guides}}
+</div>
+{{/content}}
+{{/layout}}
+
+"""####),
     ]
 }
