@@ -6,7 +6,7 @@ import GangwayCore
 /// part, and the clinics rendered into the served folder. A change reloads only the parts it
 /// touches and re-renders only the pages that depend on them:
 ///
-/// - a case file: that clinic, and the pages that list clinics (the team site's dashboard and status.json);
+/// - a case file: that clinic, and the pages that list clinics (the whole team site: dashboard, reports, status.json, CSVs, calendar);
 /// - a guide: that guide's clinics, and the shared pages (guides, home, sitemap, the listings);
 /// - a free page or an asset: the shared pages (every page when a free page's title or name changed);
 /// - a template, gangway.yml, or a change of day: everything.
@@ -170,7 +170,9 @@ final class LiveSite: @unchecked Sendable {
             switch scope {
             case .everything: pass = output.endPass(removingUnwritten: { _ in true })
             case .shared: pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
-            case .clinics: pass = output.endPass()
+            // The listings re-render the whole team site but its assets: a filter page no clinic
+            // belongs to any more (a region renamed, say) goes.
+            case .clinics: pass = output.endPass(removingUnwritten: { $0.hasPrefix("team/by/") })
             }
         } catch {
             output.endPass()

@@ -117,6 +117,14 @@ import Testing
                 let found = SiteAudit.contacts(inJSON: data)
                 #expect(found.isEmpty, "\(path) with publish_emails \(publish) holds \(found)")
             }
+            // The exports and calendar feeds hide contacts whatever publish_emails says.
+            let exports = tree.filter { $0.key.hasSuffix(".csv") || $0.key.hasSuffix(".ics") }
+            #expect(exports.count == 3 + 1 + 4, "\(exports.keys.sorted())")
+            for (path, data) in exports {
+                let text = path.hasSuffix(".ics") ? SafetyTwoSitesTests.calendarText(data) : String(decoding: data, as: UTF8.self)
+                let found = SiteAudit.contacts(in: text) + Self.contacts.filter { text.contains($0) }
+                #expect(found.isEmpty, "\(path) with publish_emails \(publish) holds \(found)")
+            }
             let status = String(decoding: tree["clinics/delta/status.json"]!, as: UTF8.self)
             #expect(status.contains("since 2026-11-01"), "a date in a note was hidden")
         }

@@ -97,4 +97,59 @@ import Testing
             #expect(dashboard.contains("href=\"https://fixture.example/portal/clinics/\(built.folders[slug]!)/index.html\""), "\(mode): \(slug) is not linked")
         }
     }
+
+    /// The exports and feeds: the team site's CSVs and calendar, and one calendar per clinic folder.
+    /// With a phone number and an email address in a step's note and in the clinic's name, none of
+    /// the team's files and no calendar holds either; no CSV is in the portal, and each clinic's
+    /// calendar links only its own page.
+    @Test(arguments: SiteConfig.ClinicURLs.allCases)
+    func exportsAndFeedsHoldNoContactsAndNoOtherClinic(_ mode: SiteConfig.ClinicURLs) throws {
+        let source = try Fixtures.copySite("basic")
+        try SafetySite.write([
+            "gangway.yml": "title: Fixture Portal\nbase_url: https://fixture.example/portal/\ndashboard: true\nclinic_urls: \(mode.rawValue)\n",
+            "content/clinics/alpha.yml": """
+                clinic: Alpha Clinic (call 416 555 0199, desk@alpha.example)
+                guide: demo
+                region: Ontario
+                signatory: {name: Dr. A, email: a@alpha.example, phone: 416-555-0100}
+                steps:
+                  request: {status: done, started: 2026-11-01, done: 2026-11-02, note: "asked a@alpha.example at +1 416 555 0100"}
+                  sign-contract: {status: waiting, note: "Sent to a@alpha.example, 416.555.0100"}
+
+                """,
+        ], into: source)
+        let output = try Fixtures.temporaryFolder("two-sites-exports").appendingPathComponent("public")
+        let report = SafetySite.build(source, into: output, environment: ["GANGWAY_URL_SECRET": SafetyPrivateURLTests.secret])
+        #expect(report.succeeded, "\(SafetySite.text(report))")
+        let portal = Fixtures.tree(output), team = Fixtures.tree(SafetySite.teamOutput(beside: output))
+        let folders = try ClinicFolders(mode: mode, secret: SafetyPrivateURLTests.secret)
+        #expect(Set(team.keys).isSuperset(of: ["reports/index.html", "status.csv", "steps.csv", "turnaround.csv", "calendar.ics"]))
+        #expect(!portal.keys.contains { $0.hasSuffix(".csv") }, "\(mode): the portal holds a CSV")
+        #expect(!portal.keys.contains { $0.hasSuffix(".ics") && !$0.hasPrefix("clinics/") })
+        for (path, data) in team where !path.hasPrefix("assets/") && path != AtomicOutput.marker {
+            let text = path.hasSuffix(".ics") ? Self.calendarText(data) : Self.text(data)
+            #expect(SiteAudit.contacts(in: text).isEmpty, "\(mode): team/\(path) holds \(SiteAudit.contacts(in: text))")
+        }
+        #expect(Self.text(team["steps.csv"]!).contains("Sent to a•••@alpha.example"), "the note is not in steps.csv")
+        for slug in Self.clinics.keys {
+            let folder = folders.folder(for: slug)
+            let feed = try #require(portal["clinics/\(folder)/calendar.ics"], "\(mode): \(slug) has no calendar")
+            let text = Self.calendarText(feed)
+            #expect(SiteAudit.contacts(in: text).isEmpty, "\(mode): \(slug)'s calendar holds \(SiteAudit.contacts(in: text))")
+            let urls = Set(text.split(separator: "\n").filter { $0.hasPrefix("URL:") })
+            #expect(urls.allSatisfy { $0 == "URL:https://fixture.example/portal/clinics/\(folder)/" }, "\(mode): \(slug): \(urls)")
+            #expect(Self.text(portal["clinics/\(folder)/index.html"]!).contains("<a href=\"calendar.ics\" type=\"text/calendar\">Add to calendar</a>"))
+        }
+        let alphaFeed = Self.calendarText(portal["clinics/\(folders.folder(for: "alpha"))/calendar.ics"]!)
+        #expect(alphaFeed.contains("SUMMARY:Alpha Clinic"), "the check above must see alpha's events")
+    }
+
+    /// A feed's free text as people read it: lines unfolded, and the DATE values (digit runs a
+    /// phone pattern would take) left out, since they are dates, not contacts.
+    static func calendarText(_ data: Data) -> String {
+        let unfolded = text(data).replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+        return unfolded.split(separator: "\n").filter { line in
+            !["DTSTART", "DTEND", "DTSTAMP", "UID"].contains { line.hasPrefix($0) }
+        }.joined(separator: "\n")
+    }
 }

@@ -106,38 +106,48 @@ import Testing
         _ = try SVGProbe(TeamCharts.funnel(reports[0], id: "z"))
     }
 
-    /// Gangway's encoders write the fixture's CSVs; Python recomputes the figures from the YAML on its own.
-    @Test func independentRecomputationMatches() throws {
+    /// A real `gangway build` of the fixture writes the team site; Python recomputes the figures from
+    /// the YAML on its own and reads turnaround.csv, status.csv and steps.csv with its csv module
+    /// (against team/status.json) and the reports page's funnel tables.
+    @Test func independentRecomputationMatchesARealBuild() throws {
         let (site, statuses) = try Self.fixture()
         #expect(statuses.count >= 40)
         let reports = Self.reports(site, statuses)
         #expect(reports.flatMap(\.turnaround).contains { $0.overWait > 0 && $0.overWait < $0.measured })
         #expect(reports.flatMap(\.turnaround).contains { $0.stillWaiting.contains { $0.days == nil } })
         #expect(reports.contains { $0.complete > 0 })
-        let guides = Dictionary(uniqueKeysWithValues: site.guides.map { ($0.name, $0) })
-        let regions = Dictionary(uniqueKeysWithValues: site.clinics.map { ($0.slug, $0.region) })
-        let folder = try Fixtures.temporaryFolder("turnaround")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-        try write("turnaround.csv", TeamCSV.turnaround(reports))
-        try write("status.csv", TeamCSV.status(statuses.map {
-            TeamCSV.Clinic(status: $0, figures: ClinicFigures.of($0, guide: guides[$0.guide]!), region: regions[$0.slug] ?? nil)
-        }))
-        try write("steps.csv", TeamCSV.steps(statuses))
-        try write("status.json", "[" + statuses.map { JSONText.encode($0.json) }.joined(separator: ",") + "]")
-        try write("report.json", JSONText.encode(.object(reports.map { r in
-            (r.guide, .object([("funnel", .object(r.funnel.map { ($0.step, .int($0.clinics)) })), ("complete", .int(r.complete)),
-                               ("median_days_to_complete", r.medianDaysToComplete.map(JSONValue.int) ?? .null)]))
-        })))
+        let (portal, team) = try Self.realBuild("turnaround-build")
+        defer { try? FileManager.default.removeItem(at: portal.deletingLastPathComponent()) }
         let script = Fixtures.packageRoot.appendingPathComponent("Tests/cockpit/check_turnaround.py").path
         let run = try ToolRun("/usr/bin/env", ["python3", script, Fixtures.root.appendingPathComponent("cockpit/turnaround").path,
-                                                   folder.appendingPathComponent("turnaround.csv").path, "--today", Self.today.iso,
-                                                   "--status-csv", folder.appendingPathComponent("status.csv").path,
-                                                   "--steps-csv", folder.appendingPathComponent("steps.csv").path,
-                                                   "--status-json", folder.appendingPathComponent("status.json").path,
-                                                   "--report-json", folder.appendingPathComponent("report.json").path])
+                                                   team.appendingPathComponent("turnaround.csv").path, "--today", Self.today.iso,
+                                                   "--status-csv", team.appendingPathComponent("status.csv").path,
+                                                   "--steps-csv", team.appendingPathComponent("steps.csv").path,
+                                                   "--status-json", team.appendingPathComponent("status.json").path,
+                                                   "--reports-html", team.appendingPathComponent("reports/index.html").path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("turnaround.csv matches") && run.stdout.contains("45 clinics' figures checked"))
+        #expect(run.stdout.contains("turnaround.csv matches") && run.stdout.contains("45 clinics' figures checked"), "\(run.stdout)")
+    }
+
+    /// The same build's calendar feeds, read by Python's icalendar: every clinic's feed against its
+    /// status.json, and the team's feed holding all of them.
+    @Test func calendarFeedsOfARealBuildMatchStatusJSON() throws {
+        let (portal, team) = try Self.realBuild("calendar-build")
+        defer { try? FileManager.default.removeItem(at: portal.deletingLastPathComponent()) }
+        let script = Fixtures.packageRoot.appendingPathComponent("Tests/cockpit/check_calendars.py").path
+        let run = try ToolRun("/usr/bin/env", ["python3", script, portal.path, team.path, "https://fixture.example/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("calendars match: 45 clinic feeds"), "\(run.stdout)")
+    }
+
+    /// Builds the turnaround fixture with the real binary; returns the portal and team folders.
+    static func realBuild(_ label: String) throws -> (portal: URL, team: URL) {
+        let folder = try Fixtures.temporaryFolder(label)
+        let portal = folder.appendingPathComponent("public"), team = folder.appendingPathComponent("team")
+        let build = try Run(["build", "--source", Fixtures.root.appendingPathComponent("cockpit/turnaround").path,
+                             "--output", portal.path, "--team-output", team.path, "--today", today.iso, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        return (portal, team)
     }
 
     /// A wrong figure must make the checker fail: the comparison is not vacuous.

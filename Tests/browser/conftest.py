@@ -114,7 +114,7 @@ class Site:
         return path.relative_to(self.root).as_posix()
 
     def pages_of_kind(self, kind: str) -> list[str]:
-        """Relative paths of the pages of one kind (home, guide, clinic, dashboard, page, 404);
+        """Relative paths of the pages of one kind (home, guide, clinic, dashboard, reports, filter, page, 404);
         the team site's pages are under team/ (see `build`)."""
         rels = [self.rel(p) for p in self.html_pages()]
         if kind == "home":
@@ -123,6 +123,15 @@ class Site:
             return ["404.html"]
         if kind == "dashboard":
             return [r for r in rels if r == "team/index.html"]
+        if kind == "reports":
+            return [r for r in rels if r == "team/reports/index.html"]
+        if kind == "filter":
+            # One filtered dashboard per dimension (guide, region, who acts next) is enough for axe.
+            by = sorted(r for r in rels if r.startswith("team/by/"))
+            firsts = {}
+            for r in by:
+                firsts.setdefault(r.split("/")[2], r)
+            return sorted(firsts.values())
         prefix = {"guide": "guides/", "clinic": "clinics/", "page": "pages/"}[kind]
         return [r for r in rels if r.startswith(prefix)]
 

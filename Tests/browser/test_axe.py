@@ -7,7 +7,7 @@ import pytest
 
 from conftest import set_color_scheme
 
-KINDS = ["home", "guide", "clinic", "dashboard", "page", "404"]
+KINDS = ["home", "guide", "clinic", "dashboard", "reports", "filter", "page", "404"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 RUN_AXE = """
@@ -31,7 +31,7 @@ def describe(violations):
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_has_no_violations(site, driver, axe_source, kind, scheme):
     pages = site.pages_of_kind(kind)
-    if kind == "dashboard" and not site.config["dashboard"]:
+    if kind in ("dashboard", "reports", "filter") and not site.config["dashboard"]:
         pytest.fail(f"{site.name} has no dashboard; the browser tests expect one to check")
     assert pages, f"{site.name} has no {kind} page to check"
     set_color_scheme(driver, scheme)

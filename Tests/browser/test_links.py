@@ -116,7 +116,7 @@ def test_browser_loads_nothing_from_other_hosts(site, driver):
     """What Chromium actually fetched for each page kind stayed on the site's own origin."""
     scheme_host = "{0.scheme}://{0.netloc}".format(urlsplit(site.base_url))
     foreign = []
-    for kind in ["home", "guide", "clinic", "dashboard", "page", "404"]:
+    for kind in ["home", "guide", "clinic", "dashboard", "reports", "filter", "page", "404"]:
         for rel in site.pages_of_kind(kind)[:2]:
             driver.get(site.url(rel))
             names = driver.execute_script(

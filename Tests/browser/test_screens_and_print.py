@@ -3,6 +3,7 @@ in artifacts/; no page scrolls sideways at 320 px; a five-step clinic prints on 
 sheets of A4 or Letter, without the site navigation."""
 
 import base64
+import json
 import re
 import shutil
 import subprocess
@@ -77,7 +78,7 @@ def test_other_page_screenshots(sites, driver, artifacts):
     """Phone and desktop pictures of every other page kind, for people to judge the design."""
     s = sites["example"]
     try:
-        for kind in ("home", "dashboard", "guide", "page", "404"):
+        for kind in ("home", "dashboard", "reports", "guide", "page", "404"):
             driver.get(s.url(s.pages_of_kind(kind)[0]))
             for width in (375, 1280):
                 screenshot(driver, artifacts / f"{kind}-{width}.png", width)
@@ -152,3 +153,48 @@ def test_print_is_a_paper_checklist(sites, driver):
     assert seen["boxBorder"] == "solid", seen
     assert "https://example.org/some/where" in seen["after"], seen
     assert seen["how"] == 0, seen
+
+
+def test_team_pages_print_their_figures(sites, driver):
+    """In print: the reports keep every chart and table, the dashboard every row; filters and the
+    site navigation go."""
+    s = sites["example"]
+    for rel in ("team/reports/index.html", "team/index.html"):
+        driver.get(s.url(rel))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            seen = driver.execute_script("""
+                const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0);
+                return {nav: shown('header nav, .skip, .filters').length, charts: shown('figure.chart svg').length,
+                        allCharts: document.querySelectorAll('figure.chart svg').length,
+                        tables: shown('table').length, allTables: document.querySelectorAll('table').length,
+                        rows: shown('table.clinics tbody tr').length, allRows: document.querySelectorAll('table.clinics tbody tr').length,
+                        wide: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1};""")
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        assert seen["nav"] == 0, (rel, seen)
+        assert seen["tables"] == seen["allTables"] > 0, (rel, seen)
+        assert seen["charts"] == seen["allCharts"], (rel, seen)
+        assert seen["rows"] == seen["allRows"], (rel, seen)
+
+
+def test_dashboard_filters_work_without_javascript(sites, driver):
+    """Each filter link leads to a static page listing only the clinics it names (status.json says
+    which), with the script off: the rows are in the HTML, not made by script."""
+    s = sites["example"]
+    statuses = {st["slug"]: st for st in json.loads((s.root / "team" / "status.json").read_text(encoding="utf-8"))}
+    html = (s.root / "team" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="(by/([a-z-]+)/([a-z0-9-]+)/index.html)"', html)
+    assert {d for _, d, _ in links} == {"guide", "region", "acts-next"}, links
+    for href, dimension, value in links:
+        page = (s.root / "team" / href).read_text(encoding="utf-8")
+        rows = re.findall(r'<tr data-state="[^"]+" data-acts-next="([a-z]+)"', page)
+        assert rows, href
+        if dimension == "acts-next":
+            want = [st for st in statuses.values() if (st["acts_next"] or "nobody") == value]
+            assert set(rows) == {value if value != "nobody" else "none"}, href
+            assert len(rows) == len(want), href
+        if dimension == "guide":
+            assert len(rows) == sum(1 for st in statuses.values() if st["guide"] == value), href
+    driver.get(s.url("team/" + links[0][0]))
+    assert driver.find_elements("css selector", "table.clinics tbody tr"), links[0][0]

@@ -5,9 +5,11 @@ and each clinic's dates in status.csv), written from SPEC.md
 and compares what it finds with Gangway's turnaround.csv, read with Python's csv module.
 
     check_turnaround.py SITE TURNAROUND.CSV --today YYYY-MM-DD [--status-csv F --steps-csv F --status-json F]
+                        [--reports-html team/reports/index.html]
 
 With the optional files it also checks that status.csv and steps.csv (RFC 4180, parsed by the
-csv module) say what status.json says. Exits 0 when everything matches, 1 with each difference."""
+csv module) say what status.json says, and that the reports page's funnel tables and median
+time to complete match the recomputation. Exits 0 when everything matches, 1 with each difference."""
 import argparse
 import csv
 import datetime as dt
@@ -15,6 +17,7 @@ import glob
 import json
 import math
 import os
+import re
 import sys
 
 import yaml
@@ -171,6 +174,22 @@ def expected_rows(site, today):
     return rows
 
 
+def reports_from_html(path):
+    """Per guide section of the reports page: the funnel table's rows (data-step, clinics), the
+    complete row, and the median days to complete as the page states it."""
+    html = open(path, encoding="utf-8").read()
+    out = {}
+    for m in re.finditer(r'<section class="report" id="guide-([^"]+)"(.*?)</section>', html, re.S):
+        name, body = m.group(1), m.group(2)
+        funnel_at = body.index('id="guide-%s-funnel"' % name)
+        rows = dict(re.findall(r'<tr data-step="([^"]+)"><th scope="row">[^<]*</th><td>(\d+)</td></tr>', body[funnel_at:]))
+        complete = int(rows.pop("complete", -1))
+        median = re.search(r"median time to complete: (\d+) days", body)
+        out[name] = {"funnel": {k: int(v) for k, v in rows.items()}, "complete": complete,
+                     "median_days_to_complete": int(median.group(1)) if median else None}
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("site")
@@ -180,6 +199,7 @@ def main():
     ap.add_argument("--steps-csv")
     ap.add_argument("--status-json")
     ap.add_argument("--report-json", help="Gangway's funnel and time to complete, per guide")
+    ap.add_argument("--reports-html", help="the team site's reports/index.html: its funnel tables and time to complete")
     args = ap.parse_args()
     problems = []
 
@@ -242,6 +262,17 @@ def main():
             for key, value in [("funnel", g["funnel"]), ("complete", g["complete"]), ("median_days_to_complete", g["median_days_to_complete"])]:
                 if r.get(key) != value:
                     problems.append(f"{name}: {key} is {r.get(key)!r} from Gangway, {value!r} recomputed")
+    if args.reports_html:
+        for name, r in sorted(reports_from_html(args.reports_html).items()):
+            g = figures.get(name)
+            if g is None:
+                problems.append(f"reports page has a guide {name!r} with no clinics recomputed")
+                continue
+            for key, value in [("funnel", g["funnel"]), ("complete", g["complete"]), ("median_days_to_complete", g["median_days_to_complete"])]:
+                if r.get(key) != value:
+                    problems.append(f"reports page {name}: {key} is {r.get(key)!r}, {value!r} recomputed")
+        if set(reports_from_html(args.reports_html)) != set(figures):
+            problems.append(f"reports page guides {sorted(reports_from_html(args.reports_html))}, recomputed {sorted(figures)}")
     if args.status_csv:
         with open(args.status_csv, newline="", encoding="utf-8") as f:
             rows = {r["slug"]: r for r in csv.DictReader(f)}

@@ -49,7 +49,7 @@ public enum RenderPipeline {
         let renderer = SiteRenderer(input)
         let rendering = scope == .everything ? input.site.clinics : clinics
         let views = try renderer.renderClinics(rendering, into: targets)
-        var files = views.count * 2
+        var files = views.count * 3
         let listed = scope == .everything ? views : (others + views).sorted { $0.file < $1.file }
         files += try renderer.renderListings(views: listed, into: targets)
         if scope != .clinics {

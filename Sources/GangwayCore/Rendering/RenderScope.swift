@@ -2,7 +2,7 @@
 public enum RenderScope: Sendable, Equatable {
     /// Every clinic, the pages that list clinics, and the shared pages.
     case everything
-    /// The given clinics and the pages that list clinics (the team site's dashboard and status.json).
+    /// The given clinics and the pages that list clinics (the whole team site: dashboard, reports, status.json, CSVs, calendar).
     case clinics
     /// The given clinics, the pages that list clinics, and the shared pages: the portal's home,
     /// guides, free pages, assets, sitemap, robots.txt, 404 and the team site's assets.

@@ -19,7 +19,7 @@ struct SiteRenderer: Sendable {
     var folders: ClinicFolders { input.folders }
     var liveReload: Bool { input.liveReload }
 
-    /// Derives and renders the given clinics' pages and status.json into the portal; returns their
+    /// Derives and renders the given clinics' pages, status.json and calendar.ics into the portal; returns their
     /// views in input order.
     func renderClinics(_ clinics: [CaseFile], into targets: RenderTargets) throws -> [ClinicView] {
         let results = Parallel.map(clinics) { clinic -> Result<ClinicView, Error> in
@@ -52,19 +52,6 @@ struct SiteRenderer: Sendable {
         return count
     }
 
-    /// The pages that list clinics, all in the team site: the dashboard and status.json with every
-    /// clinic, when the dashboard is on (nothing otherwise). `gangway serve` re-renders these and the
-    /// edited clinics. Returns the number of files written.
-    func renderListings(views: [ClinicView], into targets: RenderTargets) throws -> Int {
-        guard site.config.dashboard, let sink = targets.team else { return 0 }
-        var f = frame("dashboard", title: "Dashboard", nav: [.init(label: "Dashboard", url: "index.html", current: true)])
-        f.noindex = true
-        let dashboard = page(f, TemplateContext.dashboard(views) { clinicLinkRoot + "clinics/\(folders.folder(for: $0.slug))/index.html" })
-        try sink.write("index.html", Data(dashboard.utf8))
-        try sink.write("status.json", Data((JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n").utf8))
-        return 2
-    }
-
     var baseURL: String { site.config.baseURL }
 
     // MARK: pages
@@ -79,6 +66,9 @@ struct SiteRenderer: Sendable {
                             "page_url": baseURL + "clinics/\(folder)/"])
         try sink.write("clinics/\(folder)/index.html", Data(html.utf8))
         try sink.write("clinics/\(folder)/status.json", Data((JSONText.encode(view.status.json, pretty: true) + "\n").utf8))
+        let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
+                                       baseURL: baseURL, today: today)
+        try sink.write("clinics/\(folder)/calendar.ics", Data(feed.utf8))
         return view
     }
 
@@ -89,12 +79,12 @@ struct SiteRenderer: Sendable {
         return input.theme.assets.count
     }
 
-    private func frame(_ kind: String, title: String, depth: Int = 0, root: String? = nil, nav: [TemplateContext.NavItem]? = nil) -> TemplateContext.Frame {
+    func frame(_ kind: String, title: String, depth: Int = 0, root: String? = nil, nav: [TemplateContext.NavItem]? = nil) -> TemplateContext.Frame {
         let root = root ?? String(repeating: "../", count: depth)
         return TemplateContext.Frame(kind: kind, title: title, root: root, nav: nav ?? portalNav(root: root, kind: kind), liveReload: liveReload)
     }
 
-    private func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
+    func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
         input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
     }
 

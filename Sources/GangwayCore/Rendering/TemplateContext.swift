@@ -124,32 +124,6 @@ enum TemplateContext {
         return d
     }
 
-    // MARK: listings
-
-    /// A clinic as the pages that list clinics show it; `url` is where its page is.
-    static func listedClinic(_ v: ClinicView, url: String) -> [String: Any] {
-        var row: [String: Any] = [
-            "name": v.name, "slug": v.slug, "url": url,
-            "state": v.status.state.rawValue, "state_label": v.status.state.label, "done": v.status.done, "total": v.status.total,
-            "percent": v.percent, "guide": v.guide, "guide_title": v.guideTitle, "next": v.next.text,
-        ]
-        row.put("current_step", v.status.current?.title)
-        row["overdue"] = v.status.overdue
-        return row
-    }
-
-    /// The dashboard: every clinic, grouped by state, most urgent first.
-    static func dashboard(_ views: [ClinicView], url: (ClinicView) -> String) -> [String: Any] {
-        let rows = views.map { listedClinic($0, url: url($0)) }
-        var groups: [[String: Any]] = []
-        for state in ClinicState.byUrgency {
-            let members = zip(views, rows).filter { $0.0.status.state == state }.map(\.1)
-            groups.append(["state": state.rawValue, "label": state.label, "count": members.count, "clinics": members, "has_clinics": !members.isEmpty])
-        }
-        return ["clinics": rows, "groups": groups, "clinic_count": views.count,
-                "overdue_count": views.filter { $0.status.overdue }.count]
-    }
-
     // MARK: guides and free pages
 
     static func guide(_ guide: Guide) -> [String: Any] {

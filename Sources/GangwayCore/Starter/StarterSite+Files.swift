@@ -18,8 +18,9 @@ language: en
 # Time zone used to work out "today" when no date is given on the command line.
 timezone: America/Toronto
 
-# true: also build the team site into team/ (the dashboard and status.json,
-# listing every clinic). Host team/ only behind the team's login; public/,
+# true: also build the team site into team/ (the dashboard, the turnaround
+# reports, status.json, CSV exports and a calendar feed, listing every clinic).
+# Host team/ only behind the team's login; public/,
 # the clinic portal, never lists clinics and can go on any static host.
 dashboard: true
 
@@ -403,12 +404,9 @@ onboarding contact.
 .group h2 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-size: 1.2rem; }
 .group h2 .state { font-size: 0.95rem; }
 .table-scroll { overflow-x: auto; }
-table.clinics { border-collapse: collapse; width: 100%; min-width: 40rem; table-layout: fixed; font-size: 0.95rem; background: var(--card); }
-/* The same column widths in every group, so the tables line up. */
-table.clinics thead th:nth-child(1) { width: 20%; }
-table.clinics thead th:nth-child(2) { width: 12%; }
-table.clinics thead th:nth-child(3) { width: 21%; }
-table.clinics thead th:nth-child(5) { width: 16%; }
+table.clinics { border-collapse: collapse; width: 100%; min-width: 62rem; font-size: 0.92rem; background: var(--card); }
+table.clinics thead th:nth-child(1) { width: 16%; }
+.none { color: var(--muted); }
 table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; }
 table.clinics tbody th { font-weight: 600; }
@@ -422,6 +420,24 @@ button.sort::after { content: " \2195"; color: var(--muted); }
 [aria-sort="ascending"] button.sort::after { content: " \2191"; }
 [aria-sort="descending"] button.sort::after { content: " \2193"; }
 
+/* Filters: static pages under by/, so they work without JavaScript and in print. */
+.filters { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; margin: 1rem 0; }
+.filter-group h2.filter-name { font-size: 0.95rem; margin: 0 0 0.2rem; color: var(--muted); }
+.filter-group ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
+.filter-group a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 0.15em; }
+.exports ul { padding-left: 1.2rem; }
+
+/* Reports: each chart with its table beside it (below it on narrow screens). */
+.chart-and-table { display: grid; gap: 1rem; align-items: start; }
+@media (min-width: 70rem) { .chart-and-table { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+figure.chart { margin: 0; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
+table.figures { border-collapse: collapse; width: 100%; font-size: 0.92rem; background: var(--card); }
+table.figures th, table.figures td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.figures thead th { color: var(--muted); font-weight: 600; font-size: 0.85rem; }
+.report { margin-bottom: 2.5rem; }
+.still-waiting { columns: 2 18rem; padding-left: 1.2rem; }
+
 /* Phones: each clinic of the dashboard becomes a small card; the header row stays for screen readers. */
 @media (max-width: 40rem) {
   table.clinics { background: none; }
@@ -429,17 +445,22 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   table.clinics, table.clinics tbody, table.clinics tr, table.clinics th, table.clinics td { display: block; }
   table.clinics tr { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.7rem; padding: 0.45rem 0.8rem 0.55rem; }
   table.clinics { min-width: 0; }
+  table.figures { min-width: 0; }
   table.clinics th, table.clinics td { border: 0; padding: 0.1rem 0; }
   table.clinics tbody th { font-size: 1.05rem; padding-bottom: 0.2rem; }
   table.clinics td::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
 }
 @media (min-width: 75rem) {
-  .kind-dashboard .wrap { max-width: 72rem; }
+  .kind-dashboard .wrap, .kind-reports .wrap { max-width: 80rem; }
 }
 
 @media print {
-  .finder, .state-filter { display: none !important; }
-  table.clinics { font-size: 9pt; }
+  .finder, .state-filter, .filters, .exports { display: none !important; }
+  table.clinics, table.figures { font-size: 8.5pt; min-width: 0; }
+  .table-scroll { overflow: visible; }
+  .chart-and-table { display: block; }
+  figure.chart, table.figures, .report h3 { break-inside: avoid; }
+  .report { break-before: auto; }
 }
 
 """####),
@@ -480,7 +501,8 @@ button.sort::after { content: " \2195"; color: var(--muted); }
   var heads = tables[0].querySelectorAll("thead th");
   function key(tr, col) {
     var cell = tr.children[col], n = cell.getAttribute("data-sort");
-    return n !== null ? Number(n) : cell.textContent.trim().toLowerCase();
+    if (n === null) return cell.textContent.trim().toLowerCase();
+    return /^-?\d+$/.test(n) ? Number(n) : n;
   }
   function sortBy(col, dir) {
     tables.forEach(function (table) {
@@ -718,7 +740,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   }
   @page { margin: 14mm 14mm 16mm; }
   body { font-size: 10pt; line-height: 1.35; background: #fff; }
-  .skip, .site-nav, details.how, progress, script { display: none !important; }
+  .skip, .site-nav, details.how, progress, script, .calendar-link { display: none !important; }
   .site-header, .site-footer { border: 0; background: none; }
   .site-header .wrap { padding: 0 0 2pt; }
   .site-footer { font-size: 8.5pt; margin-top: 8pt; }
@@ -780,6 +802,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
       <p id="progress-{{slug}}"><strong>{{done}} of {{total}}</strong> steps done or skipped</p>
       <progress aria-labelledby="progress-{{slug}}" max="{{total}}" value="{{done}}">{{percent}}%</progress>
     </div>
+    <p class="calendar-link"><a href="calendar.ics" type="text/calendar">Add to calendar</a>: the dates this checklist expects and records, as a feed your calendar can subscribe to.</p>
     {{#existing_cds_link}}<p class="note">This clinic already had an Ocean CDS link, so the steps that do not apply then are skipped.</p>{{/existing_cds_link}}
   </section>
 
@@ -867,12 +890,14 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 {{/head}}
 {{$content}}
 <div class="dashboard" id="clinics">
-<h1>Dashboard</h1>
-<p class="lede">{{clinic_count}} clinics as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#overdue_count}}; {{overdue_count}} with an overdue wait{{/overdue_count}}. The most urgent come first: blocked, then overdue, then waiting.</p>
+<h1>{{heading}}</h1>
+<p class="lede">{{clinic_count}} clinics as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#overdue_count}}; {{overdue_count}} with an overdue wait{{/overdue_count}}. The most urgent come first: blocked, then overdue, then waiting.{{#filter}} <a href="{{all_url}}">Show every clinic</a>.{{/filter}}</p>
+
+{{>dashboard-filters}}
 
 <nav aria-label="Show clinics by state" class="state-filter">
   <ul>
-    <li class="filter-all"><a href="#clinics">All clinics <span class="count">{{clinic_count}}</span></a></li>
+    <li class="filter-all"><a href="#clinics">All states <span class="count">{{clinic_count}}</span></a></li>
     {{#groups}}{{#has_clinics}}{{>dashboard-filter}}{{/has_clinics}}{{/groups}}
   </ul>
 </nav>
@@ -881,6 +906,17 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 {{! The renderer gives the groups most urgent first: blocked, overdue, waiting, in progress, not started, complete. }}
 {{#groups}}{{#has_clinics}}{{>dashboard-group}}{{/has_clinics}}{{/groups}}
 </div>
+
+<section class="exports" aria-labelledby="exports-heading">
+  <h2 id="exports-heading">Exports</h2>
+  <ul>
+    <li><a href="{{root}}status.csv" download>status.csv</a>: one row per clinic, with the figures above</li>
+    <li><a href="{{root}}steps.csv" download>steps.csv</a>: one row per clinic and step</li>
+    <li><a href="{{root}}turnaround.csv" download>turnaround.csv</a>: the measured waits of the <a href="{{root}}reports/index.html">reports</a></li>
+    <li><a href="{{root}}status.json">status.json</a>: every clinic's status, for programs</li>
+    <li><a href="{{root}}calendar.ics" type="text/calendar">calendar.ics</a>: every clinic's dates, as a calendar feed to subscribe to</li>
+  </ul>
+</section>
 </div>
 {{/content}}
 {{$scripts}}
@@ -980,21 +1016,41 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 <li class="filter-{{state}}"><a href="#state-{{state}}"><span class="state state-{{state}}">{{label}}</span> <span class="count">{{count}}</span></a></li>
 
 """####),
+        ("templates/partials/dashboard-filters.mustache", ####"""
+<nav aria-label="Filter clinics" class="filters">
+  {{#filter_groups}}
+  <div class="filter-group">
+    <h2 class="filter-name" id="filter-{{name}}">{{label}}</h2>
+    <ul>
+      {{#filters}}
+      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="count">{{count}}</span></a></li>
+      {{/filters}}
+    </ul>
+  </div>
+  {{/filter_groups}}
+</nav>
+
+"""####),
         ("templates/partials/dashboard-group.mustache", ####"""
 <section id="state-{{state}}" class="group group-{{state}}" aria-labelledby="state-{{state}}-heading">
   <h2 id="state-{{state}}-heading"><span class="state state-{{state}}">{{label}}</span> <span class="count">({{count}})</span></h2>
   <div class="table-scroll">
   <table class="clinics">
     <thead>
-      <tr><th scope="col">Clinic</th><th scope="col">Progress</th><th scope="col">Current step</th><th scope="col">Where it stands</th><th scope="col">Guide</th></tr>
+      <tr><th scope="col">Clinic</th><th scope="col">Who acts next</th><th scope="col">Days overdue</th><th scope="col">Current step</th><th scope="col">Days in step</th><th scope="col">Progress</th><th scope="col">Last activity</th><th scope="col">Earliest finish</th><th scope="col">Region</th><th scope="col">Guide</th></tr>
     </thead>
     <tbody>
       {{#clinics}}
-      <tr data-state="{{state}}"{{#overdue}} data-overdue="true"{{/overdue}}>
+      <tr data-state="{{state}}" data-acts-next="{{acts_next_key}}"{{#overdue}} data-overdue="true"{{/overdue}}>
         <th scope="row"><a href="{{url}}">{{name}}</a></th>
+        <td data-label="Who acts next"><span class="owner owner-{{acts_next_key}}">{{acts_next}}</span></td>
+        <td data-label="Days overdue" data-sort="{{days_overdue_sort}}">{{#days_overdue}}<span class="badge flag-overdue">{{days_overdue}}</span>{{/days_overdue}}{{^days_overdue}}<span class="none">none</span>{{/days_overdue}}</td>
+        <td data-label="Current step">{{current_step}}{{^current_step}}<span class="none">all done</span>{{/current_step}}</td>
+        <td data-label="Days in step" data-sort="{{days_in_step_sort}}">{{days_in_step}}{{^days_in_step}}<span class="none">unknown</span>{{/days_in_step}}</td>
         <td data-label="Progress" data-sort="{{percent}}"><span class="nowrap">{{done}} of {{total}}</span></td>
-        <td data-label="Current step">{{current_step}}{{^current_step}}None{{/current_step}}{{#overdue}} <span class="badge flag-overdue">Overdue</span>{{/overdue}}</td>
-        <td data-label="Where it stands">{{next}}</td>
+        <td data-label="Last activity" data-sort="{{last_activity_sort}}">{{#last_activity}}<time datetime="{{iso}}">{{display}}</time>{{/last_activity}}{{^last_activity}}<span class="none">none</span>{{/last_activity}}</td>
+        <td data-label="Earliest finish" data-sort="{{earliest_finish_sort}}">{{#earliest_finish}}<time datetime="{{iso}}">{{display}}</time>{{/earliest_finish}}{{^earliest_finish}}<span class="none">finished</span>{{/earliest_finish}}</td>
+        <td data-label="Region">{{region}}{{^region}}<span class="none">not recorded</span>{{/region}}</td>
         <td data-label="Guide">{{guide_title}}</td>
       </tr>
       {{/clinics}}
@@ -1050,8 +1106,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 
 """####),
         ("templates/reports.mustache", ####"""
-{{! Draft: the team site's reports page (team/reports/index.html). Not rendered by the build yet:
-    the render side wires it to TeamFigures.report(guide:statuses:), TeamCharts and the context below.
+{{! The team site's reports page (team/reports/index.html), from TeamFigures.report and TeamCharts.
     Context: today {iso, display}; guides: [{name, title, clinics, complete, median_days_to_complete, has_completion_time,
     turnaround_svg, funnel_svg (raw SVG from TeamCharts, already escaped), steps: [{id, title, wait_days,
     measured, measured_any (bool), median, p90, longest, over_wait_percent, still_waiting_count, has_still_waiting (bool),
@@ -1107,6 +1162,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   <h3 id="guide-{{name}}-funnel">Where the clinics stand</h3>
   <div class="chart-and-table">
     <figure class="chart">{{{funnel_svg}}}</figure>
+    <div class="table-scroll">
     <table class="figures" aria-labelledby="guide-{{name}}-funnel">
       <thead><tr><th scope="col">Current step</th><th scope="col">Clinics</th></tr></thead>
       <tbody>
@@ -1116,6 +1172,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
         <tr data-step="complete"><th scope="row">Complete</th><td>{{complete}}</td></tr>
       </tbody>
     </table>
+    </div>
   </div>
 </section>
 {{/guides}}

@@ -10,8 +10,8 @@ public struct ClinicFigures: Sendable, Equatable {
     /// The current step's expected-by when it waits and that is after today, else today; plus the
     /// `wait_days` of every later step neither done nor skipped. None for a complete clinic.
     public var earliestFinish: Day?
-    /// Who acts next (SPEC.md, The embedded status): the owner of the first blocked step; else,
-    /// when the current step waits, its `wait_on`; else the current step's owner. None when complete.
+    /// Who acts next: the status's own `actsNext` (the rule lives in `StatusDeriver.actsNext`, which
+    /// the clinic page's next action reads too), copied here so the exports need one value. None when complete.
     public var actsNext: Owner?
 
     public init(daysOverdue: Int? = nil, daysInStep: Int? = nil, lastActivity: Day? = nil, earliestFinish: Day? = nil, actsNext: Owner? = nil) {
@@ -30,15 +30,9 @@ public struct ClinicFigures: Sendable, Equatable {
         f.daysOverdue = overdue.min().map { today.days(since: $0) }
         // A waiting step's since defaults to a done date, so the status's steps hold every date the file does.
         f.lastActivity = status.steps.flatMap { [$0.started, $0.since, $0.done] }.compactMap { $0 }.max()
+        f.actsNext = status.actsNext
         guard let index = status.steps.firstIndex(where: { !$0.status.isFinished }) else { return f }
         let current = status.steps[index]
-        if let blocked = status.steps.first(where: { $0.status == .blocked }) {
-            f.actsNext = blocked.owner
-        } else if current.status == .waiting {
-            f.actsNext = waitOn(guide.steps[index])
-        } else {
-            f.actsNext = current.owner
-        }
         let previousDone = status.steps[..<index].last { $0.status == .done && $0.done != nil }?.done
         let start = (current.status == .waiting ? current.since : nil) ?? current.started ?? previousDone
         f.daysInStep = start.map { today.days(since: $0) }
@@ -49,10 +43,5 @@ public struct ClinicFigures: Sendable, Equatable {
         }
         f.earliestFinish = finish.adding(days: waits.reduce(0, +))
         return f
-    }
-
-    /// Who a step waits on while `waiting`: its `wait_on`, else its owner, or the vendor when the owner is the clinic.
-    public static func waitOn(_ step: Step) -> Owner {
-        step.waitOn ?? (step.owner == .clinic ? .vendor : step.owner)
     }
 }

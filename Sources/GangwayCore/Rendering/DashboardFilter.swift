@@ -1,0 +1,81 @@
+/// One of the dashboard's filters: a static page of the team site (`by/<dimension>/<value>/index.html`)
+/// that lists only the clinics of one guide, one region, or one party acting next. Static pages
+/// filter without JavaScript, print as they look, and each has its own address to bookmark or send.
+struct DashboardFilter: Sendable, Equatable {
+    enum Dimension: String, Sendable, CaseIterable {
+        case guide
+        case region
+        case actsNext = "acts-next"
+
+        /// How the filter group is named on the dashboard.
+        var label: String {
+            switch self {
+            case .guide: return "Guide"
+            case .region: return "Region"
+            case .actsNext: return "Who acts next"
+            }
+        }
+    }
+
+    var dimension: Dimension
+    /// The folder below `by/<dimension>/`: made of `[a-z0-9-]`, unique within its dimension.
+    var value: String
+    /// How the value reads: a guide's title, a region as written (redacted), who acts.
+    var label: String
+    /// The slugs of the clinics it keeps, in the dashboard's order.
+    var members: [String]
+
+    /// The page's path in the team site.
+    var path: String { "by/\(dimension.rawValue)/\(value)/index.html" }
+
+    /// Every filter with at least one clinic, per dimension in a stable order: guides by title,
+    /// regions by label (clinics without one last, as "Region not recorded"), and who acts next
+    /// as clinic, vendor, Ocean, then nobody (complete clinics).
+    static func all(_ views: [ClinicView], guides: [Guide]) -> [DashboardFilter] {
+        var out: [DashboardFilter] = []
+        var used = Set<String>()
+        func add(_ dimension: Dimension, _ key: String, _ label: String, _ members: [String]) {
+            guard !members.isEmpty else { return }
+            let base = slug(key)
+            var value = base
+            var n = 2
+            while used.contains("\(dimension.rawValue)/\(value)") {
+                value = "\(base)-\(n)"
+                n += 1
+            }
+            used.insert("\(dimension.rawValue)/\(value)")
+            out.append(DashboardFilter(dimension: dimension, value: value, label: label, members: members))
+        }
+        for guide in guides.sorted(by: { ($0.title, $0.name) < ($1.title, $1.name) }) {
+            add(.guide, guide.name, guide.title, views.filter { $0.guide == guide.name }.map(\.slug))
+        }
+        let regions = Set(views.compactMap(\.region)).sorted()
+        for region in regions {
+            add(.region, region, region, views.filter { $0.region == region }.map(\.slug))
+        }
+        add(.region, "not-recorded", "Region not recorded", views.filter { $0.region == nil }.map(\.slug))
+        for actor in [Owner.clinic, .vendor, .ocean] {
+            let members = views.filter { $0.next.actor == actor }
+            let names = Array(Set(members.map(\.next.actorName))).sorted()
+            let label = actor == .vendor && !names.isEmpty ? names.joined(separator: ", ") : (names.first ?? actor.rawValue)
+            add(.actsNext, actor.rawValue, label, members.map(\.slug))
+        }
+        add(.actsNext, "nobody", "Nobody (complete)", views.filter { $0.next.actor == nil }.map(\.slug))
+        return out
+    }
+
+    /// Lower-case ASCII letters and digits, everything else one `-`; `other` when nothing is left.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        out = String(out.prefix(60))
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "other" : out
+    }
+}
