@@ -106,11 +106,15 @@ import Testing
     func noElementAttributeOrSchemeComesFromInput(publishEmails: Bool) throws {
         let dirty = try Self.build(try Self.files(clean: false, publishEmails: publishEmails))
         let clean = try Self.build(try Self.files(clean: true, publishEmails: publishEmails))
-        #expect(Set(dirty.keys) == Set(clean.keys))
+        // A region's filter page is named after the region, so the two builds name it apart.
+        let region = try Regex(#"^team/by/region/[a-z0-9-]+/"#)
+        func shape(_ path: String) -> String { path.replacing(region, with: "team/by/region/*/") }
+        #expect(Set(dirty.keys.map(shape)) == Set(clean.keys.map(shape)))
+        let cleanByShape = Dictionary(clean.keys.map { (shape($0), $0) }, uniquingKeysWith: min)
         let pages = dirty.keys.filter { $0.hasSuffix(".html") }.sorted()
         #expect(pages.count >= 8)
         for path in pages {
-            let allowed = MarkupAudit.Allowed(page: Self.html(clean, path)).withMarkdown
+            let allowed = MarkupAudit.Allowed(page: Self.html(clean, cleanByShape[shape(path)] ?? path)).withMarkdown
             let problems = MarkupAudit.problems(in: Self.html(dirty, path), allowed: allowed)
             #expect(problems.isEmpty, "\(path): \(problems.joined(separator: "; "))")
         }

@@ -7,7 +7,11 @@ import Testing
 /// file and byte for byte, to a full build of the same source; and it renders only what the
 /// change touches.
 @Suite struct IncrementalRebuildTests {
-    static let listings: Set<String> = ["team/index.html", "team/status.json"]
+    /// The team site but its assets: what lists clinics.
+    static let listings: Set<String> = ["team/index.html", "team/status.json", "team/status.csv", "team/steps.csv", "team/turnaround.csv",
+                                        "team/calendar.ics", "team/reports/index.html", "team/by/guide/demo/index.html",
+                                        "team/by/region/ontario/index.html", "team/by/region/not-recorded/index.html",
+                                        "team/by/acts-next/clinic/index.html", "team/by/acts-next/vendor/index.html"]
 
     @Test func theFirstBuildEqualsAFullBuild() throws {
         let live = try LiveFixture()
@@ -22,8 +26,23 @@ import Testing
         try live.edit("content/clinics/alpha.yml", replacing: "Sent to Dr. A", with: "Sent to Dr. Z")
         let outcome = live.site.apply(["content/clinics/alpha.yml"])
         #expect(outcome.succeeded && !outcome.full)
-        #expect(outcome.rendered == Self.listings.union(["clinics/alpha/index.html", "clinics/alpha/status.json"]))
+        #expect(outcome.rendered == Self.listings.union(["clinics/alpha/index.html", "clinics/alpha/status.json", "clinics/alpha/calendar.ics"]))
         #expect(outcome.changed.contains("clinics/alpha/index.html"))
+        try live.expectSameAsFullBuild()
+    }
+
+    /// A region renamed in a case file: the team site's filter page for the old region goes, one
+    /// for the new region comes, and the reports and exports follow, as a full build would have them.
+    @Test func aRegionChangeMovesTheFilterPages() throws {
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+        try live.edit("content/clinics/alpha.yml", replacing: "region: Ontario", with: "region: Nova Scotia")
+        let outcome = live.site.apply(["content/clinics/alpha.yml"])
+        #expect(outcome.succeeded && !outcome.full)
+        #expect(outcome.changed.contains("team/by/region/ontario/index.html"))
+        #expect(outcome.rendered.contains("team/by/region/nova-scotia/index.html") && !outcome.rendered.contains("team/by/region/ontario/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: live.served.appendingPathComponent("team/by/region/ontario").path))
+        #expect(try String(contentsOf: live.served.appendingPathComponent("team/status.csv"), encoding: .utf8).contains(",Nova Scotia,"))
         try live.expectSameAsFullBuild()
     }
 
@@ -61,6 +80,8 @@ import Testing
         #expect(outcome.succeeded && !outcome.full)
         #expect(outcome.rendered.contains("clinics/alpha/index.html") && outcome.rendered.contains("guides/demo/index.html"))
         #expect(!outcome.rendered.contains("clinics/omega/index.html"))
+        #expect(outcome.rendered.isSuperset(of: ["team/reports/index.html", "team/steps.csv", "team/turnaround.csv"]))
+        #expect(try String(contentsOf: live.served.appendingPathComponent("team/steps.csv"), encoding: .utf8).contains("Sign and return the contract"))
         try live.expectSameAsFullBuild()
 
         try live.write("content/guides/demo/04-extra.md", "---\ntitle: One more thing\nowner: vendor\n---\nBody.\n")

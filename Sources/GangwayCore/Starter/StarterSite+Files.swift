@@ -407,6 +407,7 @@ onboarding contact.
 table.clinics { border-collapse: collapse; width: 100%; min-width: 62rem; font-size: 0.92rem; background: var(--card); }
 table.clinics thead th:nth-child(1) { width: 16%; }
 .none { color: var(--muted); }
+.where { display: block; color: var(--muted); font-size: 0.85rem; margin-top: 0.15rem; }
 table.clinics th, table.clinics td { text-align: left; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 table.clinics thead th { color: var(--muted); font-weight: 600; font-size: 0.88rem; }
 table.clinics tbody th { font-weight: 600; }
@@ -1045,7 +1046,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
         <th scope="row"><a href="{{url}}">{{name}}</a></th>
         <td data-label="Who acts next"><span class="owner owner-{{acts_next_key}}">{{acts_next}}</span></td>
         <td data-label="Days overdue" data-sort="{{days_overdue_sort}}">{{#days_overdue}}<span class="badge flag-overdue">{{days_overdue}}</span>{{/days_overdue}}{{^days_overdue}}<span class="none">none</span>{{/days_overdue}}</td>
-        <td data-label="Current step">{{current_step}}{{^current_step}}<span class="none">all done</span>{{/current_step}}</td>
+        <td data-label="Current step">{{current_step}}{{^current_step}}<span class="none">all done</span>{{/current_step}}<span class="where">{{next}}</span></td>
         <td data-label="Days in step" data-sort="{{days_in_step_sort}}">{{days_in_step}}{{^days_in_step}}<span class="none">unknown</span>{{/days_in_step}}</td>
         <td data-label="Progress" data-sort="{{percent}}"><span class="nowrap">{{done}} of {{total}}</span></td>
         <td data-label="Last activity" data-sort="{{last_activity_sort}}">{{#last_activity}}<time datetime="{{iso}}">{{display}}</time>{{/last_activity}}{{^last_activity}}<span class="none">none</span>{{/last_activity}}</td>

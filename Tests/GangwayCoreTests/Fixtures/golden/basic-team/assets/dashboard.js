@@ -34,7 +34,8 @@
   var heads = tables[0].querySelectorAll("thead th");
   function key(tr, col) {
     var cell = tr.children[col], n = cell.getAttribute("data-sort");
-    return n !== null ? Number(n) : cell.textContent.trim().toLowerCase();
+    if (n === null) return cell.textContent.trim().toLowerCase();
+    return /^-?\d+$/.test(n) ? Number(n) : n;
   }
   function sortBy(col, dir) {
     tables.forEach(function (table) {
