@@ -26,6 +26,9 @@ import Testing
         // warnings
         "provider-bad-email", "provider-duplicate", "provider-admin-role", "requires-unmet", "existing-link-unskipped",
         "done-out-of-order", "date-after-today", "done-date-not-done",
+        // authoring and hostile input (issues 10 and 13)
+        "name-too-long", "guide-without-steps", "credential-under-date", "misspelt-required-key", "flow-style-pitfalls",
+        "placeholders", "non-provider-roles", "signatory-bad-email",
         // all at once
         "many-problems",
     ]
@@ -177,6 +180,16 @@ import Testing
                 #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(name) --format \(format) printed a credential")
             }
             #expect((run.stdout + run.stderr).contains("'password' holds a credential"))
+        }
+    }
+
+    /// A value where a date was expected, under a step named like a credential, is not echoed either.
+    @Test func aCredentialWhereADateWasExpectedIsNeverPrinted() throws {
+        for format in ["text", "json", "github"] {
+            let run = try Self.check("credential-under-date", ["--format", format])
+            #expect(run.status == 1)
+            #expect(!(run.stdout + run.stderr).contains("Hunter2Secret"), "--format \(format) printed a credential")
+            #expect((run.stdout + run.stderr).contains("'done' of step 'retrieve-password' is not a date"))
         }
     }
 
