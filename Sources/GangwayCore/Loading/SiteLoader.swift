@@ -60,7 +60,7 @@ public enum SiteLoader {
         let theme = Theme.load(tree: tree, into: &diagnostics)
 
         let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), today: today)
-        diagnostics += Validator.validate(config: config, guides: guides, caseFiles: caseFiles, context: context, environment: environment)
+        diagnostics += Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
         let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
         diagnostics.sort()
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -25,9 +25,9 @@ public struct ValidationContext: Sendable {
 public enum Validator {
     /// Every rule over a loaded site. `environment` is the build's (for `GANGWAY_URL_SECRET`);
     /// nil leaves the rules on the environment out.
-    public static func validate(config: SiteConfig, guides: [Guide], caseFiles: [CaseFile], context: ValidationContext,
+    public static func validate(guides: [Guide], caseFiles: [CaseFile], context: ValidationContext,
                                 environment: [String: String]?) -> [Diagnostic] {
-        var out = environment.map { validate(config: config, environment: $0) } ?? []
+        var out = environment.map { validate(config: context.config, environment: $0) } ?? []
         for guide in guides { out += validate(guide: guide) }
         for d in Parallel.map(caseFiles, { validate(caseFile: $0, in: context) }) { out += d }
         return out
