@@ -56,6 +56,15 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { self.lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { self.lazy.filter { $0.severity == .warning }.count }
 
+    /// Under `--strict` warnings are errors, and are reported as errors in every format.
+    public func promotingWarnings() -> [Diagnostic] {
+        map { d in
+            var d = d
+            d.severity = .error
+            return d
+        }
+    }
+
     /// Whether these diagnostics fail a run: any error, or any warning under `strict`.
     public func fails(strict: Bool) -> Bool {
         errorCount > 0 || (strict && warningCount > 0)
