@@ -120,8 +120,8 @@ final class LiveSite: @unchecked Sendable {
         if !clinicPaths.isEmpty {
             let paths = clinicPaths.sorted()
             let guides = m.orderedGuides
-            let (source, today) = (source, m.today)
-            let results = Parallel.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today) }
+            let (source, today, config) = (source, m.today, m.site.config)
+            let results = Parallel.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today, config: config) }
             for (path, result) in zip(paths, results) {
                 m.caseFiles[path] = result.caseFile
                 m.replaceDiagnostics(of: .clinic(path), with: result.diagnostics)
