@@ -10,7 +10,8 @@ extension Gangway {
     /// with every error printed as a plain `error: …` line.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, first == "-V" || first == "--version" {
+        // Anywhere before `--`, so `gangway build --version` says the same as `gangway -V`.
+        if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "-V" || $0 == "--version" }) {
             print(GangwayVersion.text)
             return
         }

@@ -8,8 +8,9 @@ import Glibc
 /// The command line as a person meets it, through the real binary: version, suggestions, each
 /// command's own usage, short flags, completions, help, and plain `error:` lines with exit 64 or 1.
 @Suite(.serialized) struct CommandLineTests {
-    @Test(arguments: ["--version", "-V"]) func versionNamesGangwayAndCmark(flag: String) throws {
-        let run = try Run([flag])
+    @Test(arguments: [["--version"], ["-V"], ["build", "--version"], ["new", "clinic", "-V"]])
+    func versionNamesGangwayAndCmark(arguments: [String]) throws {
+        let run = try Run(arguments)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(run.stdout)")
