@@ -80,7 +80,7 @@ import Testing
         #expect(new.status == 0, "\(new.stderr)")
         let yaml = try String(contentsOf: dir.appendingPathComponent("content/clinics/north-bay.yml"), encoding: .utf8)
         for id in ["check-existing-access", "request-contract", "sign-contract", "retrieve-password", "complete-integration"] {
-            #expect(yaml.contains("  \(id): {status: todo}"))
+            #expect(yaml.contains("\n  \(id):\n    status: todo\n"))
         }
         #expect(try Run(["new", "clinic", "north-bay", "--guide", "accuro", "--source", dir.path]).status == 1)
         #expect(try Run(["new", "clinic", "Bad Slug", "--guide", "accuro", "--source", dir.path]).status == 64)

@@ -10,6 +10,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         self.column = column
     }
 
+    /// A problem that belongs to no line of any file (no gangway.yml, a refused output folder),
+    /// printed as a plain `error: message`.
+    public static let nowhere = SourceLocation(file: "", line: 0, column: 0)
+
+    /// A problem with a whole file, at no line of it, printed as `path: error: message`.
+    public static func whole(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// Whether the location names a line and column (the `nowhere` and `whole` forms do not).
+    public var hasPosition: Bool { line > 0 }
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }

@@ -9,7 +9,7 @@ enum ConfigLoader {
         var config = SiteConfig(title: source.standardizedFileURL.lastPathComponent)
         let url = source.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.append(.error("no gangway.yml here: this folder is not a Gangway site", at: SourceLocation(file: file),
+            diagnostics.append(.error("no gangway.yml here: this folder is not a Gangway site", at: .nowhere,
                                       hint: "run 'gangway init DIR' to start a site, or pass --source"))
             return config
         }
