@@ -85,7 +85,7 @@ public enum Builder {
                 throw error
             }
         } catch {
-            report.diagnostics.append(.error("\(error)", at: SourceLocation(file: ".")))
+            report.diagnostics.append(.error("\(error)", at: .nowhere))
             return report
         }
         report.succeeded = true

@@ -72,7 +72,7 @@ final class LiveSite: @unchecked Sendable {
             }
             return outcome
         } catch {
-            return .failure([.error("\(error)", at: SourceLocation(file: "gangway.yml"))], full: true, since: start)
+            return .failure([.error("\(error)", at: .whole("gangway.yml"))], full: true, since: start)
         }
     }
 
@@ -175,7 +175,7 @@ final class LiveSite: @unchecked Sendable {
         } catch {
             output.endPass()
             m.pending.scope = .everything
-            return .failure([.error("\(error)", at: SourceLocation(file: "."))], full: full, since: start)
+            return .failure([.error("\(error)", at: .nowhere)], full: full, since: start)
         }
         m.pending = Pending()
         return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),

@@ -30,7 +30,7 @@ import Glibc
     static let mistakes: [Mistake] = [
         Mistake(arguments: ["biuld"], status: 64, firstLine: "error: unknown command 'biuld' (did you mean 'build'?)", usage: "Usage: gangway <subcommand>"),
         Mistake(arguments: ["new", "clnic", "x"], status: 64, firstLine: "error: unknown command 'clnic' (did you mean 'clinic'?)", usage: "Usage: gangway new <subcommand>"),
-        Mistake(arguments: ["frobnicate"], status: 64, firstLine: "error: unknown command 'frobnicate'; the commands are: build, check, serve, init, new", usage: "Usage: gangway <subcommand>"),
+        Mistake(arguments: ["frobnicate"], status: 64, firstLine: "error: unknown command 'frobnicate'; the commands are: build, check, serve, init, new, mark, import", usage: "Usage: gangway <subcommand>"),
         Mistake(arguments: ["check", "--today", "2026-13-01"], status: 64,
                 firstLine: "error: --today must be a real date like 2026-11-29, not '2026-13-01'", usage: "Usage: gangway check "),
         Mistake(arguments: ["serve", "--today", "tomorrow"], status: 64,

@@ -87,7 +87,7 @@ import Testing
         let built = try Run(["build", "--source", dir.path, "--today", "2026-11-29", "--quiet"])
         #expect(built.status == 0, "\(built.stderr)")
         // The one problem: the new clinic's name is still its slug (SPEC.md, new clinic).
-        #expect(built.stderr.hasPrefix("content/clinics/north-bay.yml:1:9: warning: the clinic's name is still its slug"), "--quiet printed: \(built.stderr)")
+        #expect(built.stderr.hasPrefix("content/clinics/north-bay.yml:4:9: warning: the clinic's name is still its slug"), "--quiet printed: \(built.stderr)")
         #expect(built.stderr.components(separatedBy: "warning:").count == 2, "--quiet printed: \(built.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("public/clinics/north-bay/index.html").path))
     }

@@ -65,7 +65,8 @@ enum RuleSite {
     }
 
     static func lines(_ diagnostics: [Diagnostic]) -> [String] {
-        diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
+        // The formatter's own text, one line each, so a rule row reads as the terminal does.
+        diagnostics.map { DiagnosticFormatter.text([$0]).trimmingCharacters(in: .newlines) }
     }
 
     static func expect(_ row: RuleCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -32,7 +32,7 @@ import Testing
         for env in [[:], ["GANGWAY_URL_SECRET": ""]] {
             let run = try Run(["build", "--source", source.path, "--output", output.path, "--today", "2026-11-05"], environment: env)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("gangway.yml:1:1: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set"), "\(run.stderr)")
+            #expect(run.stderr.contains("gangway.yml: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set"), "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
         let check = try Run(["check", "--source", source.path, "--today", "2026-11-05"])

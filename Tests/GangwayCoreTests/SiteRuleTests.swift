@@ -19,7 +19,7 @@ import Testing
         RuleCase(name: "guide folder name that is not a slug", files: ["content/guides/Oscar/guide.md": "---\ntitle: Oscar\n---\n", "content/guides/Oscar/01-a.md": step],
                  expected: ["content/guides/Oscar/guide.md:1:1: error: guide folder name 'Oscar' must use only a-z, 0-9 and '-', starting with a letter or digit"]),
         RuleCase(name: "token URLs without a secret", files: ["gangway.yml": "clinic_urls: token\n"],
-                 expected: ["gangway.yml:1:1: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set: set it to a long random secret kept out of the repository"],
+                 expected: ["gangway.yml: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set: set it to a long random secret kept out of the repository"],
                  environment: [:]),
         RuleCase(name: "token URLs with a secret", files: ["gangway.yml": "clinic_urls: token\n"], expected: [],
                  environment: ["GANGWAY_URL_SECRET": "a-long-enough-secret-for-the-rule-test"]),

@@ -5,7 +5,7 @@ enum ClinicURLSecretRule {
 
     static func check(_ config: SiteConfig, environment: [String: String]) -> [Diagnostic] {
         guard config.clinicURLs == .token, (environment[variable] ?? "").isEmpty else { return [] }
-        return [.error(.missingSecret, at: SourceLocation(file: ConfigLoader.file))]
+        return [.error(.missingSecret, at: .whole(ConfigLoader.file))]
     }
 }
 
