@@ -115,9 +115,9 @@ struct ClinicContext {
 
     private func person(_ p: Person, role: String?) -> [String: Any] {
         var d: [String: Any] = [:]
-        d.put("name", p.name)
-        d.put("title", p.title)
-        d.put("role", role)
+        d.put("name", p.name.map(shown))
+        d.put("title", p.title.map(shown))
+        d.put("role", role.map(shown))
         d.put("email", p.email.map { config.publishEmails ? $0 : EmailMask.mask($0) })
         d.put("email_link", config.publishEmails ? p.email.map { "mailto:" + $0 } : nil)
         d.put("phone", config.publishEmails ? p.phone : nil)
