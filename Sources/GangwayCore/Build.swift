@@ -50,8 +50,8 @@ public enum Builder {
         if var site = result.site {
             applyOverrides(&site, options)
             result.site = site
-            if site.config.clinicURLs == .token && (options.environment["GANGWAY_URL_SECRET"] ?? "").isEmpty {
-                result.diagnostics.append(.error(ClinicFolders.Failure.missingSecret.description, at: SourceLocation(file: ConfigLoader.file)))
+            if site.config.clinicURLs == .token, let problem = ClinicFolders.problem(withSecret: options.environment["GANGWAY_URL_SECRET"]) {
+                result.diagnostics.append(.error(problem.description, at: SourceLocation(file: ConfigLoader.file)))
                 result.site = nil
             }
         }
