@@ -42,7 +42,7 @@ SENTENCES = [
 
 def person(rng, i, k):
     first, last = rng.choice(FIRST), rng.choice(LAST)
-    return first, last, f"{first[0].lower()}{last.lower()}{i}@clinic{i}.example"
+    return first, last, f"{first[0].lower()}{last.lower()}{i}-{k}@clinic{i}.example"
 
 
 def notes(rng, i, contact_email):
