@@ -66,7 +66,7 @@ enum RuleSite {
 
     static func lines(_ diagnostics: [Diagnostic]) -> [String] {
         // The formatter's own text, one line each, so a rule row reads as the terminal does.
-        diagnostics.map { DiagnosticFormatter.text([$0]).trimmingCharacters(in: .newlines) }
+        diagnostics.map { String(DiagnosticFormatter.text([$0]).prefix { $0 != "\n" }) }
     }
 
     static func expect(_ row: RuleCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
