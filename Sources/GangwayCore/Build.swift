@@ -51,15 +51,12 @@ public struct BuildReport: Sendable {
 public enum Builder {
     /// Reads and checks everything; writes nothing.
     public static func check(_ options: BuildOptions) -> (SiteLoader.Result, failed: Bool) {
-        var result = SiteLoader.load(source: options.source, today: options.today)
+        var result = SiteLoader.load(source: options.source, today: options.today, environment: options.environment)
         if var site = result.site {
             applyOverrides(&site, options)
             result.site = site
-            if site.config.clinicURLs == .token && (options.environment["GANGWAY_URL_SECRET"] ?? "").isEmpty {
-                result.diagnostics.append(.error(ClinicFolders.Failure.missingSecret.description, at: SourceLocation(file: ConfigLoader.file)))
-                result.site = nil
-            }
         }
+        if options.strict { result.diagnostics = result.diagnostics.promotingWarnings() }
         return (result, result.diagnostics.fails(strict: options.strict))
     }
 
@@ -88,7 +85,7 @@ public enum Builder {
                 throw error
             }
         } catch {
-            report.diagnostics.append(.error("\(error)", at: SourceLocation(file: ".")))
+            report.diagnostics.append(.error("\(error)", at: .nowhere))
             return report
         }
         report.succeeded = true

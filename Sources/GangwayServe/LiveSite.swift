@@ -72,7 +72,7 @@ final class LiveSite: @unchecked Sendable {
             }
             return outcome
         } catch {
-            return .failure([.error("\(error)", at: SourceLocation(file: "gangway.yml"))], full: true, since: start)
+            return .failure([.error("\(error)", at: .whole("gangway.yml"))], full: true, since: start)
         }
     }
 
@@ -120,8 +120,8 @@ final class LiveSite: @unchecked Sendable {
         if !clinicPaths.isEmpty {
             let paths = clinicPaths.sorted()
             let guides = m.orderedGuides
-            let (source, today) = (source, m.today)
-            let results = Parallel.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today) }
+            let (source, today, config) = (source, m.today, m.site.config)
+            let results = Parallel.map(paths) { SiteLoader.reloadClinicEntry($0, source: source, guides: guides, today: today, config: config) }
             for (path, result) in zip(paths, results) {
                 m.caseFiles[path] = result.caseFile
                 m.replaceDiagnostics(of: .clinic(path), with: result.diagnostics)
@@ -177,7 +177,7 @@ final class LiveSite: @unchecked Sendable {
         } catch {
             output.endPass()
             m.pending.scope = .everything
-            return .failure([.error("\(error)", at: SourceLocation(file: "."))], full: full, since: start)
+            return .failure([.error("\(error)", at: .nowhere)], full: full, since: start)
         }
         m.pending = Pending()
         return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),

@@ -76,9 +76,12 @@ public final class InputProbe: @unchecked Sendable {
         write(path, data)
         var d: [Diagnostic] = []
         let tree = SourceTree(root: root)
-        let guides = Dictionary(base.guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let caseFile = CaseFileLoader.load(path, tree: tree, guides: guides, into: &d)
-        if let caseFile, let guide = guides[caseFile.guide] { d += CaseFileRules.check(caseFile, guide: guide, today: today) }
+        var caseFile = CaseFileLoader.load(path, tree: tree, guideNames: base.guides.map(\.name), into: &d)
+        if let loaded = caseFile {
+            let context = ValidationContext(config: base.config, guides: base.guides, guideFolders: [], today: today)
+            d += Validator.validate(caseFile: loaded, in: context)
+            if !loaded.hasRequiredKeys || context.guides[loaded.guide] == nil { caseFile = nil }
+        }
         var out = Outcome(role: "case file", diagnostics: d, files: [:], config: base.config, secrets: secrets(in: data))
         if let caseFile, !d.contains(where: { $0.severity == .error }) {
             out.files = render(site: base, clinics: [caseFile], sharedPages: false)
@@ -150,6 +153,7 @@ public final class InputProbe: @unchecked Sendable {
         var d: [Diagnostic] = []
         let tree = SourceTree(root: root)
         let guide = GuideLoader.load(folder, name: "probe", tree: tree, unsafeHTML: base.config.unsafeHTML, into: &d)
+        if let guide { d += Validator.validate(guide: guide) }
         var out = Outcome(role: role, diagnostics: d, files: [:], config: base.config, secrets: secrets(in: data))
         guard let guide, !d.contains(where: { $0.severity == .error }) else { return out }
         // A clinic on this guide with every step in a different state.
@@ -161,7 +165,7 @@ public final class InputProbe: @unchecked Sendable {
         let path = "content/clinics/probe-guide.yml"
         write(path, Data("clinic: Probe Clinic\nguide: probe\nnotes: A note.\n\(steps.isEmpty ? "" : "steps:\n" + steps)".utf8))
         var clinicDiagnostics: [Diagnostic] = []
-        let caseFile = CaseFileLoader.load(path, tree: tree, guides: ["probe": guide], into: &clinicDiagnostics)
+        let caseFile = CaseFileLoader.load(path, tree: tree, guideNames: ["probe"], into: &clinicDiagnostics)
         remove(path)
         var site = base
         site.guides = [guide]

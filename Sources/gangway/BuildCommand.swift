@@ -3,17 +3,25 @@ import Foundation
 import GangwayCore
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render the site into the output folder.")
+    static let configuration = CommandConfiguration(
+        abstract: "Render the site into the output folder.",
+        discussion: """
+        Replaces the output folder in one atomic step; a build with errors writes nothing.
+
+        Examples:
+          gangway build
+          gangway build -s portal -o /var/www/portal --today 2026-11-29 --strict
+        """)
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The output folder (default: <source>/public).")
+    @Option(name: [.short, .long], help: ArgumentHelp("The output folder (default: <source>/public).", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("team-output"), help: "The team site's folder, written with dashboard: true (default: <source>/team).")
+    @Option(name: .customLong("team-output"), help: ArgumentHelp("The team site's folder, written with dashboard: true (default: <source>/team).", valueName: "dir"))
     var teamOutput: String?
 
-    @Option(name: .customLong("base-url"), help: "Override base_url from gangway.yml (used in sitemap.xml and the 404 page).")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Override base_url from gangway.yml (used in sitemap.xml and the 404 page).", valueName: "url"))
     var baseURL: String?
 
     @Flag(help: "Print nothing but problems.")
@@ -26,10 +34,12 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        try site.requireSite()
         let options = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             teamOutput: teamOutput.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL, today: try site.todaySource(), strict: site.strict)
+        try requireSafeOutput(options)
         let report = Builder.build(options)
         DiagnosticPrinter.printText(report.diagnostics)
         if !quiet || !report.succeeded {
@@ -37,50 +47,14 @@ struct Build: ParsableCommand {
         }
         if !report.succeeded { throw ExitCode.failure }
     }
-}
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read and check the site without writing anything.")
-
-    @OptionGroup var site: SiteOptions
-
-    @Option(help: "How to print problems: text, json or github.")
-    var format: String = "text"
-
-    func validate() throws {
-        guard DiagnosticFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be text, json or github")
+    /// An output folder Gangway would refuse is a wrong command line: say so before building.
+    func requireSafeOutput(_ options: BuildOptions) throws {
+        do {
+            _ = try AtomicOutput(output: options.output, source: options.source)
+            if teamOutput != nil { _ = try AtomicOutput(output: options.teamOutput, source: options.source) }
+        } catch {
+            throw CommandFailure.usage("\(error)")
         }
     }
-
-    func run() throws {
-        let options = BuildOptions(source: site.sourceURL, today: try site.todaySource(), strict: site.strict)
-        let (result, failed) = Builder.check(options)
-        let diagnostics = result.diagnostics
-        switch DiagnosticFormat(rawValue: format)! {
-        case .text:
-            DiagnosticPrinter.printText(diagnostics)
-            let clinics = result.site.map { "\(plural($0.clinics.count, "clinic")), \(plural($0.guides.count, "guide")): " } ?? ""
-            FileHandle.standardError.write(Data("\(clinics)\(DiagnosticFormatter.summary(diagnostics))\n".utf8))
-        case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(diagnostics).utf8))
-        case .github:
-            FileHandle.standardOutput.write(Data(DiagnosticFormatter.github(diagnostics).utf8))
-            FileHandle.standardError.write(Data("\(DiagnosticFormatter.summary(diagnostics))\n".utf8))
-        }
-        if failed { throw ExitCode.failure }
-    }
 }
-
-/// Prints diagnostics on stderr, in colour only on a terminal and never with NO_COLOR.
-enum DiagnosticPrinter {
-    static func printText(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        let env = ProcessInfo.processInfo.environment
-        // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
-        let color = isatty(2) == 1 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
-        FileHandle.standardError.write(Data(DiagnosticFormatter.text(diagnostics, color: color).utf8))
-    }
-}
-
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -14,25 +14,3 @@ struct Gangway: AsyncParsableCommand {
                       Import.self]
     )
 }
-
-/// Options shared by build and check.
-struct SiteOptions: ParsableArguments {
-    @Option(help: "The site folder (default: the current folder).")
-    var source: String = "."
-
-    @Option(help: "Take this date as today (YYYY-MM-DD), for reproducible builds.")
-    var today: String?
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
-
-    var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
-
-    func todaySource() throws -> TodaySource {
-        do {
-            return try TodaySource.from(option: today, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
-}

@@ -138,7 +138,7 @@ import Testing
         var scanned = 0
         for source in sources {
             let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
-            let report = SafetySite.build(source, into: output, environment: ["GANGWAY_URL_SECRET": "fixture-secret"])
+            let report = SafetySite.build(source, into: output, environment: ["GANGWAY_URL_SECRET": "fixture-secret-fixture-secret-fixture"])
             #expect(report.succeeded, "\(source.lastPathComponent): \(SafetySite.text(report))")
             for (path, data) in SafetySite.bothSites(output) where path.hasSuffix("status.json") {
                 scanned += 1

@@ -6,18 +6,54 @@ import Testing
 /// HMAC-SHA256(GANGWAY_URL_SECRET, slug); without the secret the build fails; clinic pages are
 /// noindex, never in the sitemap, and never listed unless the dashboard is on.
 @Suite struct SafetyPrivateURLTests {
-    static let secret = "correct horse battery staple"
+    static let secret = "correct horse battery staple, twice as long"
     /// Computed once, independently of Gangway, with Python's standard library:
-    /// `hmac.new(b"correct horse battery staple", b"alpha", hashlib.sha256).hexdigest()[:10]`
-    static let expected = ["lakeshore": "0737fe0431", "alpha": "b0498b86cc", "beta": "d877697e29", "gamma": "2140474f66"]
+    /// `hmac.new(b"correct horse battery staple, twice as long", b"alpha", hashlib.sha256).hexdigest()[:10]`
+    static let expected = ["lakeshore": "f3367bc9fb", "alpha": "883d516fc9", "beta": "d464035945", "gamma": "2f4a0c0c64"]
 
     @Test func tokensMatchAnIndependentHMACVector() throws {
         let folders = try ClinicFolders(mode: .token, secret: Self.secret)
         for (slug, hex) in Self.expected {
             #expect(folders.folder(for: slug) == "\(slug)-\(hex)")
         }
-        #expect(try ClinicFolders(mode: .token, secret: "k").folder(for: "a") == "a-78da91511e")
+        // The HMAC itself, under a key too short for a build: the vector from before the length rule.
+        #expect(ClinicFolders.token(slug: "a", secret: "k") == "78da91511e")
+        #expect(try ClinicFolders(mode: .token, secret: "0123456789abcdef0123456789abcdef").folder(for: "a") == "a-aa21877236")
         #expect(try ClinicFolders(mode: .slug, secret: nil).folder(for: "alpha") == "alpha")
+    }
+
+    /// Secrets: missing or empty is one error, fewer than 32 characters another (with the way to
+    /// make a good one), exactly 32 is enough; `slug` mode needs none.
+    @Test(arguments: [
+        (nil, ClinicFolders.Failure.missingSecret),
+        ("", .missingSecret),
+        ("k", .weakSecret(length: 1)),
+        ("correct horse battery staple", .weakSecret(length: 28)),
+        ("0123456789abcdef0123456789abcde", .weakSecret(length: 31)),
+        ("0123456789abcdef0123456789abcdef", nil),
+        (String(repeating: "é", count: 32), nil),
+    ] as [(String?, ClinicFolders.Failure?)])
+    func secretsShorterThan32CharactersAreRefused(_ secret: String?, _ problem: ClinicFolders.Failure?) throws {
+        #expect(ClinicFolders.problem(withSecret: secret) == problem)
+        if let problem {
+            #expect(throws: problem) { try ClinicFolders(mode: .token, secret: secret) }
+        } else {
+            #expect(try ClinicFolders(mode: .token, secret: secret).folder(for: "a").count == 12)
+        }
+        #expect(try ClinicFolders(mode: .slug, secret: secret).folder(for: "a") == "a")
+    }
+
+    @Test func aShortSecretFailsTheBuildWithAHint() throws {
+        let source = try Self.tokenSite(dashboard: false)
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("public")
+        for command in [["build", "--output", output.path], ["check"]] {
+            let run = try Run(command + ["--source", source.path, "--today", "2026-11-05"],
+                              environment: ["GANGWAY_URL_SECRET": "correct horse battery staple"])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("gangway.yml: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is only 28 characters long: it needs at least 32; make one with `openssl rand -hex 32`"), "\(run.stderr)")
+            #expect(!run.stderr.contains("correct horse"), "the message repeats the secret")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
     }
 
     static func tokenSite(dashboard: Bool) throws -> URL {
@@ -32,7 +68,7 @@ import Testing
         for env in [[:], ["GANGWAY_URL_SECRET": ""]] {
             let run = try Run(["build", "--source", source.path, "--output", output.path, "--today", "2026-11-05"], environment: env)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("gangway.yml:1:1: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set"), "\(run.stderr)")
+            #expect(run.stderr.contains("gangway.yml: error: clinic_urls is 'token' but GANGWAY_URL_SECRET is not set"), "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
         let check = try Run(["check", "--source", source.path, "--today", "2026-11-05"])

@@ -98,17 +98,19 @@ final class Collected: @unchecked Sendable {
 
     var count: Int { batches.withLock { $0.count } }
 
-    /// The next batch not yet taken, waiting at most `limit` (generous: the whole test suite may be
-    /// running beside it on two cores).
+    /// The next batch not yet taken, waiting at most `limit` of this task's own sleeping. The limit
+    /// counts sleeps, not wall time: when the rest of the suite keeps both of this machine's
+    /// cooperative threads busy, neither this loop nor the task that gathers batches runs, and a
+    /// wall-clock deadline would pass before the watcher's batch could ever be seen.
     func next(within limit: Duration = .seconds(30)) async throws -> ChangeBatch {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
+        let step = Duration.milliseconds(20)
+        for _ in 0...Int(limit / step) {
             let index = taken.withLock { $0 }
             if let batch = batches.withLock({ $0.count > index ? $0[index] : nil }) {
                 taken.withLock { $0 += 1 }
                 return batch
             }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Task.sleep(for: step)
         }
         throw WatchTimeout()
     }

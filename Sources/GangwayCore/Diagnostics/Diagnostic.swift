@@ -10,6 +10,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         self.column = column
     }
 
+    /// A problem that belongs to no line of any file (no gangway.yml, a refused output folder),
+    /// printed as a plain `error: message`.
+    public static let nowhere = SourceLocation(file: "", line: 0, column: 0)
+
+    /// A problem with a whole file, at no line of it, printed as `path: error: message`.
+    public static func whole(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// Whether the location names a line and column (the `nowhere` and `whole` forms do not).
+    public var hasPosition: Bool { line > 0 }
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
@@ -55,6 +67,15 @@ extension Diagnostic: Comparable {
 extension Array where Element == Diagnostic {
     public var errorCount: Int { self.lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { self.lazy.filter { $0.severity == .warning }.count }
+
+    /// Under `--strict` warnings are errors, and are reported as errors in every format.
+    public func promotingWarnings() -> [Diagnostic] {
+        map { d in
+            var d = d
+            d.severity = .error
+            return d
+        }
+    }
 
     /// Whether these diagnostics fail a run: any error, or any warning under `strict`.
     public func fails(strict: Bool) -> Bool {

@@ -10,14 +10,14 @@ public enum DiagnosticFormatter {
     public static func text(_ diagnostics: [Diagnostic], color: Bool = false) -> String {
         var out = ""
         for d in diagnostics {
-            let loc = "\(d.location.file):\(d.location.line):\(d.location.column):"
+            let loc = textPrefix(d.location)
             let severity: String
             if color {
                 let code = d.severity == .error ? "1;31" : "1;35"
                 severity = "\u{1B}[\(code)m\(d.severity.rawValue):\u{1B}[0m"
-                out += "\u{1B}[1m\(loc)\u{1B}[0m \(severity) \u{1B}[1m\(d.message)\u{1B}[0m\n"
+                out += (loc.isEmpty ? "" : "\u{1B}[1m\(loc)\u{1B}[0m ") + "\(severity) \u{1B}[1m\(d.message)\u{1B}[0m\n"
             } else {
-                out += "\(loc) \(d.severity.rawValue): \(d.message)\n"
+                out += (loc.isEmpty ? "" : loc + " ") + "\(d.severity.rawValue): \(d.message)\n"
             }
             if let hint = d.hint {
                 out += "  note: \(hint)\n"
@@ -30,10 +30,11 @@ public enum DiagnosticFormatter {
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         var items: [String] = []
         for d in diagnostics {
+            let l = d.location
             var fields = [
-                "\"file\": \(JSONText.string(d.location.file))",
-                "\"line\": \(d.location.line)",
-                "\"column\": \(d.location.column)",
+                "\"file\": \(l.file.isEmpty ? "null" : JSONText.string(l.file))",
+                "\"line\": \(l.hasPosition ? String(l.line) : "null")",
+                "\"column\": \(l.hasPosition ? String(l.column) : "null")",
                 "\"severity\": \(JSONText.string(d.severity.rawValue))",
                 "\"message\": \(JSONText.string(d.message))",
             ]
@@ -49,7 +50,12 @@ public enum DiagnosticFormatter {
         for d in diagnostics {
             var message = d.message
             if let hint = d.hint { message += "\n" + hint }
-            out += "::\(d.severity.rawValue) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)::\(escapeData(message))\n"
+            let l = d.location
+            var properties: [String] = []
+            if !l.file.isEmpty { properties.append("file=\(escapeProperty(l.file))") }
+            if l.hasPosition { properties += ["line=\(l.line)", "col=\(l.column)"] }
+            let joined = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
+            out += "::\(d.severity.rawValue)\(joined)::\(escapeData(message))\n"
         }
         return out
     }
@@ -58,6 +64,12 @@ public enum DiagnosticFormatter {
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let e = diagnostics.errorCount, w = diagnostics.warningCount
         return "\(e) \(e == 1 ? "error" : "errors"), \(w) \(w == 1 ? "warning" : "warnings")"
+    }
+
+    /// `path:line:col:`, `path:` for a whole file, or nothing for a problem with no place.
+    private static func textPrefix(_ l: SourceLocation) -> String {
+        if l.hasPosition { return "\(l.file):\(l.line):\(l.column):" }
+        return l.file.isEmpty ? "" : "\(l.file):"
     }
 
     private static func escapeData(_ s: String) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// Loads one case file, `content/clinics/<slug>.yml`, against the guides it may name.
-/// Every problem inside the file is reported at the key or value it concerns.
+/// Reads one case file, `content/clinics/<slug>.yml`, into a `CaseFile`. It reports only what
+/// stops the file being read (syntax, wrong types, unknown keys, credentials), each at the key or
+/// value it concerns; every rule about what the values mean is `Validator`'s.
 enum CaseFileLoader {
     static let keys = ["clinic", "guide", "office_name", "region", "ocean_contact", "signatory", "providers",
                        "existing_cds_link", "notes", "steps"]
@@ -10,21 +11,25 @@ enum CaseFileLoader {
     static let recordKeys = ["status", "started", "done", "since", "note"]
     static let statusWords = StepStatus.allCases.map(\.rawValue)
 
-    static func load(_ path: String, tree: SourceTree, guides: [String: Guide], into diagnostics: inout [Diagnostic]) -> CaseFile? {
+    /// `guideNames` only shapes the hint for a missing `guide`.
+    static func load(_ path: String, tree: SourceTree, guideNames: [String], into diagnostics: inout [Diagnostic]) -> CaseFile? {
         let fileName = (path as NSString).lastPathComponent
         let slug = String(fileName.dropLast(4))
-        guard Slug.isValid(slug) else {
-            diagnostics.append(.error("case file name '\(fileName)' is not a valid slug: use only a-z, 0-9 and '-', starting with a letter or digit",
-                                      at: SourceLocation(file: path), hint: Slug.suggestion(for: slug).map { "rename it to \($0).yml" }))
-            return nil
-        }
-        guard !ContactText.holdsContact(slug) else {
-            diagnostics.append(Slug.phoneError("case file name '\(fileName)'", at: SourceLocation(file: path)))
+        if let problem = NameRule.problem(with: slug, kind: .caseFile(fileName: fileName), at: SourceLocation(file: path)) {
+            diagnostics.append(problem)
             return nil
         }
         guard let text = SourceText.read(tree.url(path), relativePath: path, into: &diagnostics) else { return nil }
+        return parse(text, path: path, slug: slug, guideNames: guideNames, into: &diagnostics)
+    }
+
+    /// Reads a case file's text; `path` is where it sits, relative to the source folder.
+    static func parse(_ text: String, path: String, slug: String, guideNames: [String], into diagnostics: inout [Diagnostic]) -> CaseFile? {
         let doc = YAMLDocument(file: path, lineOffset: 0)
-        guard let node = doc.parse(text, into: &diagnostics) else { return nil }
+        var syntax: [Diagnostic] = []
+        let parsed = doc.parse(text, into: &syntax)
+        diagnostics += syntax.map { FlowStylePitfalls.explain($0, text: text, file: path) }
+        guard let node = parsed else { return nil }
         CredentialScan.scan(node, doc: doc, into: &diagnostics)
         if case .mapping(let m) = node, m.isEmpty {
             diagnostics.append(.error("the case file is empty", at: doc.location(node),
@@ -35,26 +40,11 @@ enum CaseFileLoader {
                                       into: &diagnostics) else { return nil }
         var unreadable = map.checkKeys(known: keys, into: &diagnostics)
 
-        let clinic = map.requiredString("clinic", hint: "write the clinic's name, like clinic: Lakeshore Family Health Team", into: &diagnostics)
-        let guideName = map.requiredString("guide", hint: "name a folder of content/guides/, like guide: \(guides.keys.sorted().first ?? "accuro")",
-                                           into: &diagnostics)
+        let clinic = map.requiredString("clinic", hint: "write the clinic's name, like clinic: Lakeshore Family Health Team",
+                                        misspelt: unreadable, into: &diagnostics)
+        let guideName = map.requiredString("guide", hint: "name a folder of content/guides/, like guide: \(guideNames.sorted().first ?? "accuro")",
+                                           misspelt: unreadable, into: &diagnostics)
         let guideLocation = map.value("guide").map(doc.location) ?? doc.location(node)
-        var guide: Guide?
-        if let guideName {
-            guide = guides[guideName]
-            if guide == nil && !guideFolderExists(guideName, tree: tree) {
-                var message = "guide '\(guideName)' does not exist"
-                var hint: String?
-                if let near = Suggest.closest(to: guideName, among: Array(guides.keys)) {
-                    message += " (did you mean '\(near)'?)"
-                } else {
-                    hint = guides.isEmpty ? "add the guide in content/guides/\(guideName)/"
-                                          : "the guides are: \(guides.keys.sorted().joined(separator: ", "))"
-                }
-                diagnostics.append(.error(message, at: guideLocation, hint: hint))
-            }
-            // A guide folder that exists but failed to load has its own errors; saying it does not exist would mislead.
-        }
 
         /// Reads one field; any diagnostic while reading it makes the field unreadable for the warning rules.
         func field<T>(_ key: String, _ read: (inout [Diagnostic]) -> T) -> T {
@@ -66,6 +56,7 @@ enum CaseFileLoader {
 
         var caseFile = CaseFile(
             slug: slug, file: path, clinic: clinic ?? slug, guide: guideName ?? "", guideLocation: guideLocation,
+            clinicLocation: map.value("clinic").map(doc.location), hasRequiredKeys: clinic != nil && guideName != nil,
             officeName: field("office_name") { map.string("office_name", into: &$0) },
             region: field("region") { map.string("region", into: &$0) },
             oceanContact: field("ocean_contact") { person(map.value("ocean_contact"), what: "'ocean_contact'", example: "ocean_contact", doc: doc, into: &$0) },
@@ -80,12 +71,7 @@ enum CaseFileLoader {
            let steps = MappingReader(stepsNode, doc: doc, what: "'steps'", example: "steps: {sign-contract: {status: done, done: 2026-10-03}}",
                                      into: &diagnostics) {
             for (id, keyNode, value) in steps.pairs {
-                if let guide, guide.step(id: id) == nil, !guide.unreadableStepIDs.contains(id) {
-                    var message = "unknown step '\(id)' in guide '\(guide.name)'"
-                    if let near = Suggest.closest(to: id, among: guide.steps.map(\.id)) { message += " (did you mean '\(near)'?)" }
-                    diagnostics.append(.error(message, at: doc.location(keyNode),
-                                              hint: "steps of '\(guide.name)': \(guide.steps.map(\.id).joined(separator: ", "))"))
-                }
+                caseFile.stepKeys.append((id, doc.location(keyNode)))
                 let before = diagnostics.count
                 if let record = record(value, id: id, keyNode: keyNode, doc: doc, into: &diagnostics) {
                     caseFile.steps.append((id, record))
@@ -96,13 +82,7 @@ enum CaseFileLoader {
             unreadable.insert("steps")
         }
         caseFile.unreadableFields = unreadable
-        guard clinic != nil, guide != nil else { return nil }
         return caseFile
-    }
-
-    /// Whether `content/guides/<name>/` is there, whether or not it loaded.
-    private static func guideFolderExists(_ name: String, tree: SourceTree) -> Bool {
-        Slug.isValid(name) && tree.isDirectory("content/guides/" + name)
     }
 
     private static func providers(_ node: Node?, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [Person] {
@@ -149,19 +129,22 @@ enum CaseFileLoader {
                 diagnostics.append(statusError(word, step: id, at: doc.location(node)))
                 return nil
             }
-            let record = StepRecord(status: status, location: doc.location(keyNode), statusLocation: doc.location(node))
-            if status == .done {
-                diagnostics.append(.error("step '\(id)' is done but has no 'done' date", at: record.statusLocation,
-                                          hint: "write it like \(id): {status: done, done: YYYY-MM-DD}"))
-            } else if status == .blocked || status == .skipped {
-                diagnostics.append(.error("step '\(id)' is \(status.rawValue) but has no 'note' saying why", at: record.statusLocation,
-                                          hint: "write it like \(id): {status: \(status.rawValue), note: …}"))
-            }
+            var record = StepRecord(status: status, location: doc.location(keyNode), statusLocation: doc.location(node))
+            record.isShorthand = true
             return record
         }
         guard let map = MappingReader(node, doc: doc, what: "step '\(id)'", example: "\(id): {status: done, done: 2026-10-03}",
                                       into: &diagnostics) else { return nil }
-        map.checkKeys(known: recordKeys, into: &diagnostics)
+        var keyProblems: [Diagnostic] = []
+        map.checkKeys(known: recordKeys, into: &keyProblems)
+        for var problem in keyProblems {
+            if let index = map.pairs.firstIndex(where: { doc.location($0.keyNode) == problem.location }),
+               let hint = FlowStylePitfalls.hint(forUnknownKey: map.pairs[index].key, keyNode: map.pairs[index].keyNode, value: map.pairs[index].value,
+                                                 previous: index > 0 ? map.pairs[index - 1].value : nil, known: recordKeys) {
+                problem.hint = hint
+            }
+            diagnostics.append(problem)
+        }
         let statusNode = map.value("status")
         var status: StepStatus? = .todo
         if let word = map.string("status", into: &diagnostics) {
@@ -170,11 +153,18 @@ enum CaseFileLoader {
         } else if statusNode.map({ !$0.isNull }) ?? false {
             status = nil  // not text: reported by string(_:into:)
         }
-        let started = map.day("started", into: &diagnostics), done = map.day("done", into: &diagnostics)
-        let since = map.day("since", into: &diagnostics)
-        let before = diagnostics.count
-        let note = map.string("note", into: &diagnostics)
-        let noteOK = diagnostics.count == before
+        var invalid: Set<String> = []
+        /// Reads one value; one with an error of its own is marked invalid, so no rule reports it again as missing.
+        func read<T>(_ key: String, _ value: (inout [Diagnostic]) -> T?) -> T? {
+            let before = diagnostics.count
+            let result = value(&diagnostics)
+            if diagnostics.count > before { invalid.insert(key) }
+            return result
+        }
+        let started = read("started") { day("started", in: map, step: id, into: &$0) }
+        let done = read("done") { day("done", in: map, step: id, into: &$0) }
+        let since = read("since") { day("since", in: map, step: id, into: &$0) }
+        let note = read("note") { map.string("note", into: &$0) }
         guard let status else { return nil }
 
         var record = StepRecord(status: status, started: started, done: done, since: since, note: note,
@@ -182,19 +172,19 @@ enum CaseFileLoader {
         for key in ["started", "done", "since", "note"] {
             if let v = map.value(key) { record.fieldLocations[key] = doc.location(v) }
         }
-        // A value with an error of its own (a bad date, a list for a note) is not reported again as missing.
-        if status == .done && !map.hasValue("done") {
-            diagnostics.append(.error("step '\(id)' is done but has no 'done' date", at: record.statusLocation, hint: "add done: YYYY-MM-DD"))
-        }
-        if (status == .blocked || status == .skipped) && noteOK && (note ?? "").allSatisfy(\.isWhitespace) {
-            diagnostics.append(.error("step '\(id)' is \(status.rawValue) but has no 'note' saying why", at: record.statusLocation,
-                                      hint: "add note: … (what it waits on, or why the step does not apply)"))
-        }
-        if let started, let done, done < started {
-            diagnostics.append(.error("step '\(id)' is done on \(done.iso), before it started on \(started.iso)",
-                                      at: record.fieldLocations["done"] ?? record.location, hint: "check both dates"))
-        }
+        record.invalidFields = invalid
         return record
+    }
+
+    /// A date value. Under a step named like a credential (retrieve-password) a value that is not a
+    /// date may be the password itself, so it is not repeated.
+    private static func day(_ key: String, in map: MappingReader, step id: String, into diagnostics: inout [Diagnostic]) -> Day? {
+        guard CredentialScan.isCredential(id), let v = map.value(key), !v.isNull, case .scalar(let s) = v, Day(iso: s.string) == nil else {
+            return map.day(key, into: &diagnostics)
+        }
+        diagnostics.append(.error(.notADateUnderACredentialStep(key, step: id), at: map.doc.location(v),
+                                  hint: "write a date like 2026-10-03; a password never goes into a case file"))
+        return nil
     }
 
     private static func statusError(_ word: String, step id: String, at location: SourceLocation) -> Diagnostic {
@@ -209,14 +199,8 @@ enum CaseFileLoader {
     }
 }
 
-extension Slug {
-    /// A valid slug close to an invalid file name, for the hint.
-    static func suggestion(for name: String) -> String? {
-        var out = ""
-        for c in name.lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c) } else if !out.isEmpty && out.last != "-" { out.append("-") }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return isValid(out) ? out : nil
+extension String {
+    fileprivate static func notADateUnderACredentialStep(_ key: String, step id: String) -> String {
+        "'\(key)' of step '\(id)' is not a date; the value is not repeated here, in case it is a credential"
     }
 }

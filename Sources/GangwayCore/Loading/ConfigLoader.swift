@@ -9,7 +9,7 @@ enum ConfigLoader {
         var config = SiteConfig(title: source.standardizedFileURL.lastPathComponent)
         let url = source.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.append(.error("no gangway.yml here: this folder is not a Gangway site", at: SourceLocation(file: file),
+            diagnostics.append(.error("no gangway.yml here: this folder is not a Gangway site", at: .nowhere,
                                       hint: "run 'gangway init DIR' to start a site, or pass --source"))
             return config
         }
@@ -49,6 +49,9 @@ enum ConfigLoader {
         if let b = map.bool("dashboard", into: &diagnostics) { config.dashboard = b }
         if let b = map.bool("publish_emails", into: &diagnostics) { config.publishEmails = b }
         if let b = map.bool("unsafe_html", into: &diagnostics) { config.unsafeHTML = b }
+        if let roles = map.stringList("non_provider_roles", example: "non_provider_roles: [locum coordinator, billing clerk]", into: &diagnostics) {
+            config.nonProviderRoles = roles.map(\.0).filter { !$0.allSatisfy(\.isWhitespace) }
+        }
         if let mode = map.string("clinic_urls", into: &diagnostics) {
             if let value = SiteConfig.ClinicURLs(rawValue: mode) {
                 config.clinicURLs = value

@@ -7,9 +7,11 @@ extension SiteLoader {
     static let notACaseFile = "not a case file (case files end in .yml); it is ignored"
 
     /// Reloads one entry of `content/clinics/` (`path` is relative to the source folder): a case file
-    /// is read, checked against `guides` and run through every per-clinic rule for `today`; any other
+    /// is read and run through `Validator.validate(caseFile:in:)` against `guides` for `today`; any other
     /// file gets the "not a case file" warning. A folder, a hidden name or a missing entry gives nothing.
-    public static func reloadClinicEntry(_ path: String, source: URL, guides: [Guide], today: Day) -> (caseFile: CaseFile?, diagnostics: [Diagnostic]) {
+    /// `config` carries the settings rules read (`non_provider_roles`); nil reads gangway.yml again.
+    public static func reloadClinicEntry(_ path: String, source: URL, guides: [Guide], today: Day,
+                                         config: SiteConfig? = nil) -> (caseFile: CaseFile?, diagnostics: [Diagnostic]) {
         let tree = SourceTree(root: source)
         var diagnostics: [Diagnostic] = []
         guard isListed(path, tree: tree), tree.entry(path, into: &diagnostics) != nil, !tree.isDirectory(path) else {
@@ -18,11 +20,16 @@ extension SiteLoader {
         guard path.hasSuffix(".yml") else {
             return (nil, [.warning(notACaseFile, at: SourceLocation(file: path))])
         }
-        let guideMap = Dictionary(guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let caseFile = CaseFileLoader.load(path, tree: tree, guides: guideMap, into: &diagnostics)
-        if let caseFile, let guide = guideMap[caseFile.guide] {
-            diagnostics += CaseFileRules.check(caseFile, guide: guide, today: today)
+        guard let caseFile = CaseFileLoader.load(path, tree: tree, guideNames: guides.map(\.name), into: &diagnostics) else {
+            return (nil, diagnostics)
         }
+        var ignored: [Diagnostic] = []  // gangway.yml's own problems are reported by the full load
+        let config = config ?? ConfigLoader.load(source: tree.root, into: &ignored)
+        // The folders are only listed when the guide named is not loaded: a cost paid by broken files alone.
+        let loaded = guides.contains { $0.name == caseFile.guide }
+        let context = ValidationContext(config: config, guides: guides, guideFolders: loaded ? [] : guideFolders(tree), today: today)
+        diagnostics += Validator.validate(caseFile: caseFile, in: context)
+        guard caseFile.hasRequiredKeys, context.guides[caseFile.guide] != nil else { return (nil, diagnostics) }
         return (caseFile, diagnostics)
     }
 
@@ -36,6 +43,7 @@ extension SiteLoader {
             return (nil, diagnostics)
         }
         let guide = GuideLoader.load(folder, name: name, tree: tree, unsafeHTML: unsafeHTML, into: &diagnostics)
+        if let guide { diagnostics += Validator.validate(guide: guide) }
         return (guide, diagnostics)
     }
 

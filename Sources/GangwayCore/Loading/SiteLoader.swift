@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a whole site: config, guides, case files (concurrently), free pages and templates,
-/// then runs every check. Reports all problems found, never only the first.
+/// then runs every rule through `Validator`. Reports all problems found, never only the first.
 public enum SiteLoader {
     public struct Result: Sendable {
         public var site: Site?
@@ -11,7 +11,8 @@ public enum SiteLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func load(source: URL, today todaySource: TodaySource) -> Result {
+    /// `environment` is the build's, for the rules that read it (`GANGWAY_URL_SECRET`); nil leaves them out.
+    public static func load(source: URL, today todaySource: TodaySource, environment: [String: String]? = nil) -> Result {
         var diagnostics: [Diagnostic] = []
         let tree = SourceTree(root: source)
         let config = ConfigLoader.load(source: tree.root, into: &diagnostics)
@@ -28,7 +29,7 @@ public enum SiteLoader {
         } else if tree.exists("gangway.yml") {
             diagnostics.append(.error("no guides: add content/guides/<name>/guide.md", at: SourceLocation(file: "content/guides")))
         }
-        let guideMap = Dictionary(guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let guideNames = guides.map(\.name)
 
         var caseFilePaths: [String] = []
         if tree.isDirectory("content/clinics") {
@@ -42,16 +43,13 @@ public enum SiteLoader {
         }
         let loaded = Parallel.map(caseFilePaths) { path -> (CaseFile?, [Diagnostic]) in
             var d: [Diagnostic] = []
-            let caseFile = CaseFileLoader.load(path, tree: tree, guides: guideMap, into: &d)
-            if let caseFile, let guide = guideMap[caseFile.guide] {
-                d += CaseFileRules.check(caseFile, guide: guide, today: today)
-            }
+            let caseFile = CaseFileLoader.load(path, tree: tree, guideNames: guideNames, into: &d)
             return (caseFile, d)
         }
-        var clinics: [CaseFile] = []
+        var caseFiles: [CaseFile] = []
         for (caseFile, d) in loaded {
             diagnostics += d
-            if let caseFile { clinics.append(caseFile) }
+            if let caseFile { caseFiles.append(caseFile) }
         }
 
         var pages: [FreePage] = []
@@ -62,6 +60,10 @@ public enum SiteLoader {
         }
 
         let theme = Theme.load(tree: tree, into: &diagnostics)
+
+        let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), today: today)
+        diagnostics += Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
+        let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
         diagnostics.sort()
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(site: nil, theme: nil, today: today, diagnostics: diagnostics)
@@ -70,30 +72,11 @@ public enum SiteLoader {
     }
 }
 
-/// Every per-clinic rule, in one place for the loader and for incremental rebuilds.
-enum CaseFileRules {
-    static func check(_ c: CaseFile, guide: Guide, today: Day) -> [Diagnostic] {
-        ProviderRules.check(c) + ProgressRules.check(c, guide: guide, today: today) + ProgressRules.futureDates(c, today: today)
-    }
-}
-
-/// Loads `content/pages/<name>.md`: front matter with a `title`, and a Markdown body.
-enum PageLoader {
-    static func load(_ path: String, tree: SourceTree, unsafeHTML: Bool, into diagnostics: inout [Diagnostic]) -> FreePage? {
-        let name = String(((path as NSString).lastPathComponent).dropLast(3))
-        guard Slug.isValid(name) else {
-            diagnostics.append(.error("page file name '\(name).md' must use only a-z, 0-9 and '-'", at: SourceLocation(file: path)))
-            return nil
-        }
-        guard let source = readMarkdown(path, tree: tree, into: &diagnostics) else { return nil }
-        var title: String?
-        if let (map, _) = source.frontMatter(what: "a page's front matter", keys: ["title"], into: &diagnostics) {
-            title = map.requiredString("title", hint: "add a line like title: Questions", into: &diagnostics)
-        } else if source.text.yaml == nil {
-            diagnostics.append(.error("page has no front matter", at: SourceLocation(file: path),
-                                      hint: "start the file with ---, a line 'title: …', and ---"))
-        }
-        guard let title else { return nil }
-        return FreePage(name: name, title: title, bodyHTML: Markdown.html(source.text.body, unsafe: unsafeHTML), file: path)
+extension SiteLoader {
+    /// The names of the folders in `content/guides/`, whether their guide loaded or not.
+    static func guideFolders(_ tree: SourceTree) -> Set<String> {
+        let url = tree.url("content/guides")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return Set(names.filter { tree.isDirectory("content/guides/" + $0) })
     }
 }

@@ -18,6 +18,11 @@ public enum Markdown {
         defer { free(rendered) }
         return String(cString: rendered)
     }
+
+    /// The version of the cmark library Gangway runs with, like `0.31.1`.
+    public static var cmarkVersion: String {
+        String(cString: cmark_version_string())
+    }
 }
 
 #if canImport(Glibc)

@@ -33,6 +33,11 @@ public struct StepRecord: Sendable {
     public var statusLocation: SourceLocation
     /// Where each date or note value sits, by key.
     public var fieldLocations: [String: SourceLocation] = [:]
+    /// Keys whose value had an error of its own (a bad date, a list for a note): the rules do not
+    /// report them again as missing.
+    public var invalidFields: Set<String> = []
+    /// Written as `id: done` rather than `id: {status: done}`.
+    public var isShorthand = false
 
     public init(status: StepStatus, started: Day? = nil, done: Day? = nil, since: Day? = nil, note: String? = nil,
                 location: SourceLocation = SourceLocation(file: ""), statusLocation: SourceLocation? = nil) {
@@ -51,8 +56,13 @@ public struct CaseFile: Sendable {
     public var slug: String
     public var file: String
     public var clinic: String
+    /// The guide's name; empty when the file names none (an error of its own).
     public var guide: String
     public var guideLocation: SourceLocation
+    /// Where the `clinic` value sits, when there is one.
+    public var clinicLocation: SourceLocation?
+    /// Whether `clinic` and `guide` were both read: a case file without them is checked, never rendered.
+    public var hasRequiredKeys = true
     public var officeName: String?
     public var region: String?
     public var oceanContact: Person?
@@ -64,6 +74,8 @@ public struct CaseFile: Sendable {
     public var notes: String?
     /// Step records by step id, in file order.
     public var steps: [(id: String, record: StepRecord)]
+    /// Every key of `steps`, readable record or not, with its position, in file order.
+    public var stepKeys: [(id: String, location: SourceLocation)] = []
     /// Fields (`office_name`, `signatory`, …) whose value had an error, or whose key was misspelt:
     /// what they hold is unknown, so the warning rules leave them alone instead of piling on.
     public var unreadableFields: Set<String> = []

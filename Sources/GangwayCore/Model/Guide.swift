@@ -28,6 +28,11 @@ public struct Step: Sendable {
     public var file: String
     /// Where `id` was declared (front matter key, or line 1 when it came from the file name).
     public var idLocation: SourceLocation
+    /// Where each front matter value sits, by key (for the placeholder rule).
+    public var fieldLocations: [String: SourceLocation] = [:]
+    /// The Markdown body as written, and the file line it starts on.
+    public var bodySource = ""
+    public var bodyLine = 1
 }
 
 /// A guide for one EMR: `content/guides/<name>/guide.md` and its steps.
@@ -44,6 +49,11 @@ public struct Guide: Sendable {
     /// Ids of step files that failed to load (their errors are reported): a case file naming
     /// one of them is not told the step does not exist.
     public var unreadableStepIDs: Set<String> = []
+    /// Where each front matter value of guide.md sits, by key (for the placeholder rule).
+    public var fieldLocations: [String: SourceLocation] = [:]
+    /// The introduction as written, and the file line it starts on.
+    public var introSource = ""
+    public var introLine = 1
 
     public func step(id: String) -> Step? { steps.first { $0.id == id } }
 

@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var clinicURLs: ClinicURLs
     public var publishEmails: Bool
     public var unsafeHTML: Bool
+    /// Roles added to `NonProviderRoles.builtIn`.
+    public var nonProviderRoles: [String]
 
     public init(title: String) {
         self.title = title
@@ -23,7 +25,9 @@ public struct SiteConfig: Sendable {
         self.clinicURLs = .slug
         self.publishEmails = false
         self.unsafeHTML = false
+        self.nonProviderRoles = []
     }
 
-    static let keys = ["title", "base_url", "language", "timezone", "dashboard", "clinic_urls", "publish_emails", "unsafe_html"]
+    static let keys = ["title", "base_url", "language", "timezone", "dashboard", "clinic_urls", "publish_emails", "unsafe_html",
+                       "non_provider_roles"]
 }

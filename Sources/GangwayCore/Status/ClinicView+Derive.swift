@@ -2,6 +2,7 @@ extension ClinicView {
     /// The derive step: a pure function of the guide, the case file, today and the config.
     public static func derive(guide: Guide, caseFile clinic: CaseFile, today: Day, config: SiteConfig) -> ClinicView {
         let redaction = Redaction(config: config)
+        let roles = NonProviderRoles(extra: config.nonProviderRoles)
         let status = StatusDeriver.derive(guide: guide, caseFile: clinic, today: today)
         let rows = status.steps.enumerated().map { index, view -> ChecklistRow in
             let step = guide.steps[index]
@@ -10,7 +11,7 @@ extension ClinicView {
                 isCurrent: view.id == status.currentStep, note: view.note.flatMap { $0.isEmpty ? nil : redaction.text($0) }, bodyHTML: step.bodyHTML, waitFor: step.waitFor,
                 waitText: step.waitDays.map(WaitText.days),
                 requirements: step.requires.map { r in
-                    let (complete, missing) = Completeness.check(r, in: clinic)
+                    let (complete, missing) = Completeness.check(r, in: clinic, roles: roles)
                     return RequirementRow(requirement: r, label: RequirementLabel.text(r), complete: complete,
                                           missing: complete ? nil : (missing ?? "incomplete"))
                 })

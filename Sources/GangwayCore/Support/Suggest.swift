@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
-enum Suggest {
+public enum Suggest {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     /// Ties go to the candidate that sorts first, so the suggestion never depends on input order.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates.sorted() where candidate != word {

@@ -1,6 +1,18 @@
-/// When a case-file field that a step `requires` counts as complete (SPEC.md, Guide).
+/// When a case-file field that a step `requires` counts as complete (SPEC.md, Guide): the one
+/// definition, read by the checklist on clinic pages and by `RequirementRule`.
 public enum Completeness {
-    static let nonProviderRoles: Set<String> = ["admin", "staff", "assistant"]
+    /// What keeps a field from being complete.
+    public enum Gap: Sendable, Equatable {
+        case notRecorded
+        case noName
+        case noEmail
+        case invalidEmail
+        case noProviders
+        /// A provider without a name or a valid email.
+        case providerIncomplete
+        /// A provider whose role is not a provider's.
+        case nonProvider
+    }
 
     public static func isValidEmail(_ email: String?) -> Bool {
         guard let email, !email.contains(where: { $0.isWhitespace }) else { return false }
@@ -10,37 +22,38 @@ public enum Completeness {
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
     }
 
-    static func isNonProvider(_ p: Person) -> Bool {
-        p.role.map { nonProviderRoles.contains($0.lowercased()) } ?? false
-    }
-
     static func hasName(_ p: Person?) -> Bool {
         !(p?.name ?? "").trimmingCharacters(in: .whitespaces).isEmpty
     }
 
-    /// Whether `requirement` is met, and a few words on what is missing when it is not.
-    public static func check(_ requirement: Requirement, in c: CaseFile) -> (complete: Bool, missing: String?) {
+    /// What keeps `requirement` from being complete, or nil when it is.
+    public static func gap(_ requirement: Requirement, in c: CaseFile, roles: NonProviderRoles = NonProviderRoles()) -> Gap? {
         switch requirement {
         case .signatory, .oceanContact:
-            let p = requirement == .signatory ? c.signatory : c.oceanContact
-            if p == nil { return (false, "not recorded yet") }
-            if !hasName(p) { return (false, "name missing") }
-            if !isValidEmail(p?.email) { return (false, "valid email missing") }
-            return (true, nil)
+            guard let p = requirement == .signatory ? c.signatory : c.oceanContact else { return .notRecorded }
+            if !hasName(p) { return .noName }
+            if !isValidEmail(p.email) { return p.email == nil ? .noEmail : .invalidEmail }
+            return nil
         case .providers:
-            if c.providers.isEmpty { return (false, "no providers listed yet") }
-            if c.providers.contains(where: { !hasName($0) || !isValidEmail($0.email) }) {
-                return (false, "every provider needs a name and a valid email")
-            }
-            if c.providers.contains(where: isNonProvider) {
-                return (false, "only providers may be listed, not admin or staff accounts")
-            }
-            return (true, nil)
+            if c.providers.isEmpty { return .noProviders }
+            if c.providers.contains(where: { !hasName($0) || !isValidEmail($0.email) }) { return .providerIncomplete }
+            if c.providers.contains(where: { roles.match($0.role) }) { return .nonProvider }
+            return nil
         case .officeName:
-            let empty = (c.officeName ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-            return empty ? (false, "not recorded yet") : (true, nil)
+            return (c.officeName ?? "").allSatisfy(\.isWhitespace) ? .notRecorded : nil
+        }
+    }
+
+    /// Whether `requirement` is met, and a few words for the checklist on what is missing when it is not.
+    public static func check(_ requirement: Requirement, in c: CaseFile, roles: NonProviderRoles = NonProviderRoles()) -> (complete: Bool, missing: String?) {
+        guard let gap = gap(requirement, in: c, roles: roles) else { return (true, nil) }
+        switch gap {
+        case .notRecorded: return (false, "not recorded yet")
+        case .noName: return (false, "name missing")
+        case .noEmail, .invalidEmail: return (false, "valid email missing")
+        case .noProviders: return (false, "no providers listed yet")
+        case .providerIncomplete: return (false, "every provider needs a name and a valid email")
+        case .nonProvider: return (false, "only providers may be listed, not admin or staff accounts")
         }
     }
 }
-
-import Foundation

@@ -1,7 +1,7 @@
 /// Warnings about the provider list: names, emails, duplicates, roles that are not providers.
 /// Each problem is reported once, at the provider it concerns; the `requires` rule does not repeat them.
 enum ProviderRules {
-    static func check(_ c: CaseFile) -> [Diagnostic] {
+    static func check(_ c: CaseFile, roles: NonProviderRoles) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seenEmails: [String: Int] = [:]
         var seenNames: [String: Int] = [:]
@@ -17,9 +17,8 @@ enum ProviderRules {
                 out.append(.warning("\(who) has an email that is not valid", at: p.emailLocation ?? p.location,
                                     hint: "an email looks like name@clinic.example"))
             }
-            if let role = p.role, Completeness.nonProviderRoles.contains(role.lowercased()) {
-                out.append(.warning("\(who) has role '\(role)': only providers are enabled, so leave admins, staff and assistants off the list",
-                                    at: p.roleLocation ?? p.location))
+            if let role = p.role, roles.match(role) {
+                out.append(.warning(.notAProvider(who, role: role), at: p.roleLocation ?? p.location))
             }
             let email = p.email?.lowercased()
             let name = p.name?.lowercased()
@@ -32,5 +31,11 @@ enum ProviderRules {
             if let name { seenNames[name] = seenNames[name] ?? index }
         }
         return out
+    }
+}
+
+extension String {
+    fileprivate static func notAProvider(_ who: String, role: String) -> String {
+        "\(who) has role '\(role)': only providers are enabled, so leave admins, staff and assistants off the list"
     }
 }
