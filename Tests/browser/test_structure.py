@@ -129,12 +129,15 @@ def test_dashboard_script_adds_search_and_sorting(site, driver):
     box.clear()
     box.send_keys(" ")  # an input event with an empty query shows everything again
     assert len([r for r in driver.find_elements("css selector", "tbody tr") if r.is_displayed()]) == len(rows)
-    button = driver.find_element("css selector", "thead th:nth-child(2) button.sort")
-    button.click()
-    th = driver.find_element("css selector", "thead th:nth-child(2)")
-    assert th.get_attribute("aria-sort") == "ascending"
-    for table in driver.find_elements("css selector", "table.clinics"):
-        keys = [int(td.get_attribute("data-sort")) for td in table.find_elements("css selector", "tbody td:nth-of-type(1)")]
-        assert keys == sorted(keys)
-    button.click()
-    assert th.get_attribute("aria-sort") == "descending"
+    # Days in the current step (column 5) sorts by number; last activity (column 7) by ISO date.
+    for column, number in ((5, True), (7, False)):
+        button = driver.find_element("css selector", f"thead th:nth-child({column}) button.sort")
+        button.click()
+        th = driver.find_element("css selector", f"thead th:nth-child({column})")
+        assert th.get_attribute("aria-sort") == "ascending"
+        for table in driver.find_elements("css selector", "table.clinics"):
+            cells = table.find_elements("css selector", f"tbody td:nth-of-type({column - 1})")
+            keys = [int(td.get_attribute("data-sort")) if number else td.get_attribute("data-sort") for td in cells]
+            assert keys == sorted(keys), (column, keys)
+        button.click()
+        assert th.get_attribute("aria-sort") == "descending"

@@ -1130,7 +1130,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   <h3 id="guide-{{name}}-waits">Measured waits</h3>
   <div class="chart-and-table">
     <figure class="chart">{{{turnaround_svg}}}</figure>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}: measured waits, table">
     <table class="figures" aria-labelledby="guide-{{name}}-waits">
       <thead>
         <tr><th scope="col">Step</th><th scope="col">Stated wait</th><th scope="col">Measured</th><th scope="col">Median</th><th scope="col">90th percentile</th><th scope="col">Longest</th><th scope="col">Longer than stated</th><th scope="col">Still waiting</th></tr>
@@ -1163,7 +1163,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   <h3 id="guide-{{name}}-funnel">Where the clinics stand</h3>
   <div class="chart-and-table">
     <figure class="chart">{{{funnel_svg}}}</figure>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}: where the clinics stand, table">
     <table class="figures" aria-labelledby="guide-{{name}}-funnel">
       <thead><tr><th scope="col">Current step</th><th scope="col">Clinics</th></tr></thead>
       <tbody>
