@@ -101,8 +101,10 @@ enum CaseFileLoader {
     }
 
     /// Whether `content/guides/<name>/` is there, whether or not it loaded.
+    /// True too when content/guides cannot be read: whether the guide exists is unknown, and the folder has its own error.
     private static func guideFolderExists(_ name: String, tree: SourceTree) -> Bool {
-        Slug.isValid(name) && tree.isDirectory("content/guides/" + name)
+        Slug.isValid(name) && (tree.isDirectory("content/guides/" + name)
+            || (tree.isPresent("content/guides") && FileProblem.folder(tree.url("content/guides").path) != nil))
     }
 
     private static func providers(_ node: Node?, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [Person] {
