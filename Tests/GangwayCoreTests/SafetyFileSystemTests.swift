@@ -66,7 +66,7 @@ import Glibc
               ("content/clinics/merged.yml", "content/clinics/merged.yml:1:1: error: cannot read this file: permission denied"),
           ])
     func anUnreadablePathIsAnErrorAndThePreviousOutputSurvives(_ path: String, _ message: String) throws {
-        let (work, site, output) = try ownedSite()
+        let (work, site, output) = try Self.ownedSite()
         defer { _ = chmod(site.appendingPathComponent(path).path, 0o755); SafetyHostileCorpusTests.removeAll(work) }
         try FileManager.default.createDirectory(at: site.appendingPathComponent("content/pages"), withIntermediateDirectories: true)
         try Data("---\ntitle: Questions\n---\nAsk.\n".utf8).write(to: site.appendingPathComponent("content/pages/faq.md"))
@@ -90,7 +90,7 @@ import Glibc
     /// An unreadable content/guides is one error, not one "guide does not exist" per clinic.
     @Test(.enabled(if: canDropPrivileges, "needs setpriv to drop root's privileges"))
     func anUnreadableGuidesFolderIsOneError() throws {
-        let (work, site, _) = try ownedSite()
+        let (work, site, _) = try Self.ownedSite()
         defer { _ = chmod(site.appendingPathComponent("content/guides").path, 0o755); SafetyHostileCorpusTests.removeAll(work) }
         #expect(chmod(site.appendingPathComponent("content/guides").path, 0) == 0)
         let check = try Self.runUnprivileged(["check", "--today", Self.today, "--source", site.path])
@@ -102,7 +102,7 @@ import Glibc
     /// The old output made read-only: the swap succeeds and the next builds leave no staging folder behind.
     @Test(.enabled(if: canDropPrivileges, "needs setpriv to drop root's privileges"))
     func aReadOnlyOldOutputLeavesNoStagingFolder() throws {
-        let (work, site, output) = try ownedSite()
+        let (work, site, output) = try Self.ownedSite()
         defer { SafetyHostileCorpusTests.removeAll(work) }
         #expect(try Self.build(site, output).status == 0)
         for rel in (FileManager.default.subpaths(atPath: output.path) ?? []) + [""] {

@@ -62,7 +62,7 @@ import Testing
         ("http://127.0.0.1:8000/portal/", "http://127.0.0.1:8000/portal/"),
         ("HTTPS://Example.org/a", "HTTPS://Example.org/a/"),
     ])
-    func baseURLAcceptsHTTPAddresses(_ input: String, _ expected: String) {
+    func baseURLAcceptsHTTPAddresses(_ input: String, _ expected: String) throws {
         #expect(try BaseURLRule.normalize(input).get() == expected)
     }
 
