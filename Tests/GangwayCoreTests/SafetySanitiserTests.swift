@@ -77,6 +77,6 @@ import Testing
             Issue.record("accepted \(input.debugDescription)")
             return
         }
-        #expect(!refusal.reason.contains(input) && !refusal.reason.contains("user:pass"), "the refusal repeats the address")
+        #expect(!refusal.reason.contains("@"), "the refusal repeats the address")
     }
 }
