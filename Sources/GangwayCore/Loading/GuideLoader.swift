@@ -10,6 +10,7 @@ enum GuideLoader {
 
     static func load(_ folder: String, name: String, tree: SourceTree, unsafeHTML: Bool, into diagnostics: inout [Diagnostic]) -> Guide? {
         let guideFile = folder + "/guide.md"
+        guard tree.folder(folder, into: &diagnostics) else { return nil }
         guard tree.exists(guideFile) else {
             diagnostics.append(.error("guide '\(name)' has no guide.md", at: SourceLocation(file: folder)))
             return nil

@@ -19,22 +19,24 @@ public enum SiteLoader {
         let today = todaySource.day(in: config.timezone)
 
         var guides: [Guide] = []
-        if tree.isDirectory("content/guides") {
+        if tree.folder("content/guides", into: &diagnostics) {
             for folder in tree.entries("content/guides", into: &diagnostics) where tree.isDirectory(folder) {
                 let name = (folder as NSString).lastPathComponent
                 if let guide = GuideLoader.load(folder, name: name, tree: tree, unsafeHTML: config.unsafeHTML, into: &diagnostics) {
                     guides.append(guide)
                 }
             }
-        } else if tree.exists("gangway.yml") {
+        } else if tree.exists("gangway.yml") && !tree.isPresent("content/guides") {
             diagnostics.append(.error("no guides: add content/guides/<name>/guide.md", at: SourceLocation(file: "content/guides")))
         }
         let guideNames = guides.map(\.name)
 
         var caseFilePaths: [String] = []
-        if tree.isDirectory("content/clinics") {
-            for path in tree.entries("content/clinics", into: &diagnostics) where !tree.isDirectory(path) {
-                if path.hasSuffix(".yml") {
+        if tree.folder("content/clinics", into: &diagnostics) {
+            for path in tree.entries("content/clinics", into: &diagnostics) {
+                if tree.isDirectory(path) {
+                    diagnostics.append(.warning(folderInClinics, at: SourceLocation(file: path)))
+                } else if path.hasSuffix(".yml") {
                     caseFilePaths.append(path)
                 } else {
                     diagnostics.append(.warning(notACaseFile, at: SourceLocation(file: path)))
@@ -53,7 +55,7 @@ public enum SiteLoader {
         }
 
         var pages: [FreePage] = []
-        if tree.isDirectory("content/pages") {
+        if tree.folder("content/pages", into: &diagnostics) {
             for path in tree.entries("content/pages", into: &diagnostics) where path.hasSuffix(".md") {
                 if let page = PageLoader.load(path, tree: tree, unsafeHTML: config.unsafeHTML, into: &diagnostics) { pages.append(page) }
             }
