@@ -31,7 +31,8 @@ extension SiteLoader {
         let config = config ?? ConfigLoader.load(source: tree.root, into: &ignored)
         // The folders are only listed when the guide named is not loaded: a cost paid by broken files alone.
         let loaded = guides.contains { $0.name == caseFile.guide }
-        let context = ValidationContext(config: config, guides: guides, guideFolders: loaded ? [] : guideFolders(tree), today: today)
+        let context = ValidationContext(config: config, guides: guides, guideFolders: loaded ? [] : guideFolders(tree),
+                                        guideFoldersUnknown: !loaded && guideFoldersUnknown(tree), today: today)
         diagnostics += Validator.validate(caseFile: caseFile, in: context)
         guard caseFile.hasRequiredKeys, context.guides[caseFile.guide] != nil else { return (nil, diagnostics) }
         return (caseFile, diagnostics)

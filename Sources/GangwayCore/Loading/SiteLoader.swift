@@ -63,7 +63,7 @@ public enum SiteLoader {
 
         let theme = Theme.load(tree: tree, into: &diagnostics)
 
-        let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), today: today)
+        let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), guideFoldersUnknown: guideFoldersUnknown(tree), today: today)
         diagnostics += Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
         let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
         diagnostics.sort()
@@ -76,6 +76,11 @@ public enum SiteLoader {
 
 extension SiteLoader {
     /// The names of the folders in `content/guides/`, whether their guide loaded or not.
+    /// Whether `content/guides/` is there but cannot be listed (see `ValidationContext.guideFoldersUnknown`).
+    static func guideFoldersUnknown(_ tree: SourceTree) -> Bool {
+        tree.isPresent("content/guides") && FileProblem.folder(tree.url("content/guides").path) != nil
+    }
+
     static func guideFolders(_ tree: SourceTree) -> Set<String> {
         let url = tree.url("content/guides")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
