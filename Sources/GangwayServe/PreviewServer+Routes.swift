@@ -10,6 +10,7 @@ extension PreviewServer {
         let router = Router()
         var quiet = Logger(label: "gangway.files")
         quiet.logLevel = .critical
+        router.add(middleware: RequestGuard(folder: folder))
         router.add(middleware: NotFoundPage(file: folder.appendingPathComponent("404.html")))
         // no-cache: the browser may keep a copy but must ask (with its ETag) after every rebuild.
         router.add(middleware: FileMiddleware(folder.path, cacheControl: CacheControl([(MediaType(type: .any), [.noCache])]),

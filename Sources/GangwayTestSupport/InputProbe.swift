@@ -263,7 +263,9 @@ extension InputProbe.Outcome {
     /// a contact in a status.json, an embedded status unlike status.json, a credential echoed.
     public func problems(limits: PageLimits) -> [String] {
         let unsafe = config.unsafeHTML
-        let messages = diagnostics.map { $0.message + " " + ($0.hint ?? "") }
+        // A hint that quotes nothing is Gangway's own wording ("add a line like title: Sign the
+        // contract"); a credential value that happens to equal it is not an echo.
+        let messages = diagnostics.map { $0.message + " " + (($0.hint ?? "").contains("'") ? $0.hint! : "") }
         return SiteAudit.problems(files: files, allowed: { unsafe ? nil : limits.allowed(for: $0) })
             + SiteAudit.echoes(of: secrets, in: messages)
     }

@@ -28,8 +28,8 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let baseURL, URL(string: baseURL)?.scheme == nil {
-            throw ValidationError("--base-url must be an absolute address like https://onboarding.example.org/")
+        if let baseURL, case .failure(let refusal) = BaseURLRule.normalize(baseURL) {
+            throw ValidationError("--base-url \(refusal.reason)")
         }
     }
 

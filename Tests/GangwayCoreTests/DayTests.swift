@@ -25,4 +25,11 @@ import Testing
         #expect(source.day(in: "UTC").iso == "2026-01-02")
         #expect(throws: (any Error).self) { try TodaySource.from(option: "2026-02-30", environment: [:]) }
     }
+
+    /// reproducible-builds.org: an empty SOURCE_DATE_EPOCH is treated as unset, not as an error.
+    @Test func emptySourceDateEpochIsUnset() throws {
+        let source = try TodaySource.from(option: nil, environment: ["SOURCE_DATE_EPOCH": ""])
+        guard case .now = source else { Issue.record("an empty SOURCE_DATE_EPOCH read as \(source)"); return }
+        #expect(throws: (any Error).self) { try TodaySource.from(option: nil, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    }
 }

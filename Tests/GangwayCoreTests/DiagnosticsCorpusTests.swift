@@ -245,10 +245,11 @@ import Testing
         #expect(DiagnosticFormatter.text(d, color: true).contains("\u{1B}["))
     }
 
-    /// GitHub's workflow-command escaping: `%`, CR and LF in the message; also `:` and `,` in properties.
+    /// GitHub's workflow-command escaping: `%` and the line break before the hint; also `:` and `,` in
+    /// properties. A CR or LF inside the message is a value's, shown escaped as in every format.
     @Test func githubFormatterEscapes() {
         let d = [Diagnostic.warning("100% sure\r\nsecond line", at: SourceLocation(file: "a,b:c.yml", line: 4, column: 5), hint: "fix it")]
-        #expect(DiagnosticFormatter.github(d) == "::warning file=a%2Cb%3Ac.yml,line=4,col=5::100%25 sure%0D%0Asecond line%0Afix it\n")
+        #expect(DiagnosticFormatter.github(d) == "::warning file=a%2Cb%3Ac.yml,line=4,col=5::100%25 sure\\r\\nsecond line%0Afix it\n")
     }
 
     /// SPEC.md: a failed build leaves the previous output folder exactly as it was.

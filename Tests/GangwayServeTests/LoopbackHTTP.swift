@@ -17,11 +17,12 @@ struct LoopbackHTTP {
 
     let port: Int
 
-    /// GET a path, reading the whole response.
-    func get(_ path: String, timeout: Duration = .seconds(5)) throws -> Page {
+    /// GET a path (sent as it is written, not encoded), with extra header lines, reading the whole response.
+    func get(_ path: String, headers: [String] = [], method: String = "GET", timeout: Duration = .seconds(5)) throws -> Page {
         let socket = try Socket(port: port)
         defer { socket.close() }
-        try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        let extra = headers.map { $0 + "\r\n" }.joined()
+        try socket.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(extra)Connection: close\r\n\r\n")
         var raw = Data()
         let deadline = ContinuousClock.now + timeout
         while let chunk = try socket.receive(until: deadline) { raw += chunk }

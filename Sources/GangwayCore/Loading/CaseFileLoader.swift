@@ -5,10 +5,9 @@ import Yams
 /// stops the file being read (syntax, wrong types, unknown keys, credentials), each at the key or
 /// value it concerns; every rule about what the values mean is `Validator`'s.
 enum CaseFileLoader {
-    static let keys = ["clinic", "guide", "office_name", "region", "ocean_contact", "signatory", "providers",
-                       "existing_cds_link", "notes", "steps"]
-    static let personKeys = ["name", "title", "email", "phone", "role"]
-    static let recordKeys = ["status", "started", "done", "since", "note"]
+    static let keys = KeyTable.caseFile.keys
+    static let personKeys = KeyTable.person.keys
+    static let recordKeys = KeyTable.stepRecord.keys
     static let statusWords = StepStatus.allCases.map(\.rawValue)
 
     /// `guideNames` only shapes the hint for a missing `guide`.

@@ -23,11 +23,9 @@ enum ConfigLoader {
 
         if let title = map.string("title", into: &diagnostics) { config.title = title }
         if let base = map.string("base_url", into: &diagnostics) {
-            if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
-                config.baseURL = base.hasSuffix("/") ? base : base + "/"
-            } else {
-                diagnostics.append(.error("'base_url' must be an http or https address, like https://onboarding.example.org/",
-                                          at: doc.location(map.value("base_url")!)))
+            switch BaseURLRule.normalize(base) {
+            case .success(let url): config.baseURL = url
+            case .failure(let refusal): diagnostics.append(.error("'base_url' \(refusal.reason)", at: doc.location(map.value("base_url")!)))
             }
         }
         if let language = map.string("language", into: &diagnostics) {

@@ -5,11 +5,12 @@ import Yams
 /// Each body is rendered to HTML here, once, whatever the number of clinics. It reports only what
 /// stops a file being read; rules over the guide (duplicate step ids, no steps) are `Validator`'s.
 enum GuideLoader {
-    static let guideKeys = ["title", "emr", "vendor", "summary"]
-    static let stepKeys = ["id", "title", "owner", "wait_days", "wait_for", "wait_on", "requires", "skip_if_existing_link"]
+    static let guideKeys = KeyTable.guide.keys
+    static let stepKeys = KeyTable.step.keys
 
     static func load(_ folder: String, name: String, tree: SourceTree, unsafeHTML: Bool, into diagnostics: inout [Diagnostic]) -> Guide? {
         let guideFile = folder + "/guide.md"
+        guard tree.folder(folder, into: &diagnostics) else { return nil }
         guard tree.exists(guideFile) else {
             diagnostics.append(.error("guide '\(name)' has no guide.md", at: SourceLocation(file: folder)))
             return nil

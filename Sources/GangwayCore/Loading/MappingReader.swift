@@ -19,10 +19,45 @@ struct MappingReader {
                                       hint: example.map { "write it like \($0)" }))
             return nil
         }
+        pairs = Self.flatten(mapping, doc: doc, into: &diagnostics)
+    }
+
+    /// The pairs of a mapping with YAML 1.1's merge keys applied: `<<: *base` adds the pairs of
+    /// the mapping `base` names, and `<<: [*a, *b]` those of each in turn, the mapping's own keys
+    /// and earlier mappings winning.
+    private static func flatten(_ mapping: Node.Mapping, doc: YAMLDocument, into diagnostics: inout [Diagnostic])
+        -> [(key: String, keyNode: Node, value: Node)] {
+        var out: [(key: String, keyNode: Node, value: Node)] = []
+        var merges: [Node] = []
         for (k, v) in mapping {
+            if case .scalar = k, k.tag.rawValue == Tag.Name.merge.rawValue {
+                merges.append(v)
+                continue
+            }
             // A mapping or list used as a key is named by its kind: its text could hold a credential.
-            pairs.append((k.string ?? "(\(k.kindName))", k, v))
+            out.append((k.string ?? "(\(k.kindName))", k, v))
         }
+        guard !merges.isEmpty else { return out }
+        var seen = Set(out.map(\.key))
+        func add(_ node: Node) {
+            guard case .mapping(let merged) = node else {
+                diagnostics.append(.error("'<<' merges a mapping or a list of mappings, not \(node.kindName)", at: doc.location(node),
+                                          hint: "write it like <<: *defaults, with &defaults on a mapping"))
+                return
+            }
+            for pair in flatten(merged, doc: doc, into: &diagnostics) where !seen.contains(pair.key) {
+                seen.insert(pair.key)
+                out.append(pair)
+            }
+        }
+        for value in merges {
+            if case .sequence(let items) = value {
+                for item in items { add(item) }
+            } else {
+                add(value)
+            }
+        }
+        return out
     }
 
     func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }

@@ -10,7 +10,7 @@ enum PageLoader {
         }
         guard let source = readMarkdown(path, tree: tree, into: &diagnostics) else { return nil }
         var title: String?
-        if let (map, _, misspelt) = source.frontMatter(what: "a page's front matter", keys: ["title"], into: &diagnostics) {
+        if let (map, _, misspelt) = source.frontMatter(what: "a page's front matter", keys: KeyTable.page.keys, into: &diagnostics) {
             title = map.requiredString("title", hint: "add a line like title: Questions", misspelt: misspelt, into: &diagnostics)
         } else if source.text.yaml == nil {
             diagnostics.append(.error("page has no front matter", at: SourceLocation(file: path),

@@ -5,6 +5,7 @@ import Foundation
 /// those of a full load.
 extension SiteLoader {
     static let notACaseFile = "not a case file (case files end in .yml); it is ignored"
+    static let folderInClinics = "a folder is not read here (case files sit directly in content/clinics/); it is ignored"
 
     /// Reloads one entry of `content/clinics/` (`path` is relative to the source folder): a case file
     /// is read and run through `Validator.validate(caseFile:in:)` against `guides` for `today`; any other
@@ -14,8 +15,11 @@ extension SiteLoader {
                                          config: SiteConfig? = nil) -> (caseFile: CaseFile?, diagnostics: [Diagnostic]) {
         let tree = SourceTree(root: source)
         var diagnostics: [Diagnostic] = []
-        guard isListed(path, tree: tree), tree.entry(path, into: &diagnostics) != nil, !tree.isDirectory(path) else {
+        guard isListed(path, tree: tree), tree.entry(path, into: &diagnostics) != nil else {
             return (nil, diagnostics)
+        }
+        if tree.isDirectory(path) {
+            return (nil, [.warning(folderInClinics, at: SourceLocation(file: path))])
         }
         guard path.hasSuffix(".yml") else {
             return (nil, [.warning(notACaseFile, at: SourceLocation(file: path))])
@@ -27,7 +31,8 @@ extension SiteLoader {
         let config = config ?? ConfigLoader.load(source: tree.root, into: &ignored)
         // The folders are only listed when the guide named is not loaded: a cost paid by broken files alone.
         let loaded = guides.contains { $0.name == caseFile.guide }
-        let context = ValidationContext(config: config, guides: guides, guideFolders: loaded ? [] : guideFolders(tree), today: today)
+        let context = ValidationContext(config: config, guides: guides, guideFolders: loaded ? [] : guideFolders(tree),
+                                        guideFoldersUnknown: !loaded && guideFoldersUnknown(tree), today: today)
         diagnostics += Validator.validate(caseFile: caseFile, in: context)
         guard caseFile.hasRequiredKeys, context.guides[caseFile.guide] != nil else { return (nil, diagnostics) }
         return (caseFile, diagnostics)
@@ -52,7 +57,7 @@ extension SiteLoader {
         let tree = SourceTree(root: source)
         var diagnostics: [Diagnostic] = []
         var pages: [FreePage] = []
-        if tree.isDirectory("content/pages") {
+        if tree.folder("content/pages", into: &diagnostics) {
             for path in tree.entries("content/pages", into: &diagnostics) where path.hasSuffix(".md") {
                 if let page = PageLoader.load(path, tree: tree, unsafeHTML: unsafeHTML, into: &diagnostics) { pages.append(page) }
             }

@@ -19,22 +19,24 @@ public enum SiteLoader {
         let today = todaySource.day(in: config.timezone)
 
         var guides: [Guide] = []
-        if tree.isDirectory("content/guides") {
+        if tree.folder("content/guides", into: &diagnostics) {
             for folder in tree.entries("content/guides", into: &diagnostics) where tree.isDirectory(folder) {
                 let name = (folder as NSString).lastPathComponent
                 if let guide = GuideLoader.load(folder, name: name, tree: tree, unsafeHTML: config.unsafeHTML, into: &diagnostics) {
                     guides.append(guide)
                 }
             }
-        } else if tree.exists("gangway.yml") {
+        } else if tree.exists("gangway.yml") && !tree.isPresent("content/guides") {
             diagnostics.append(.error("no guides: add content/guides/<name>/guide.md", at: SourceLocation(file: "content/guides")))
         }
         let guideNames = guides.map(\.name)
 
         var caseFilePaths: [String] = []
-        if tree.isDirectory("content/clinics") {
-            for path in tree.entries("content/clinics", into: &diagnostics) where !tree.isDirectory(path) {
-                if path.hasSuffix(".yml") {
+        if tree.folder("content/clinics", into: &diagnostics) {
+            for path in tree.entries("content/clinics", into: &diagnostics) {
+                if tree.isDirectory(path) {
+                    diagnostics.append(.warning(folderInClinics, at: SourceLocation(file: path)))
+                } else if path.hasSuffix(".yml") {
                     caseFilePaths.append(path)
                 } else {
                     diagnostics.append(.warning(notACaseFile, at: SourceLocation(file: path)))
@@ -53,7 +55,7 @@ public enum SiteLoader {
         }
 
         var pages: [FreePage] = []
-        if tree.isDirectory("content/pages") {
+        if tree.folder("content/pages", into: &diagnostics) {
             for path in tree.entries("content/pages", into: &diagnostics) where path.hasSuffix(".md") {
                 if let page = PageLoader.load(path, tree: tree, unsafeHTML: config.unsafeHTML, into: &diagnostics) { pages.append(page) }
             }
@@ -61,7 +63,7 @@ public enum SiteLoader {
 
         let theme = Theme.load(tree: tree, into: &diagnostics)
 
-        let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), today: today)
+        let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), guideFoldersUnknown: guideFoldersUnknown(tree), today: today)
         diagnostics += Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
         let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
         diagnostics.sort()
@@ -74,6 +76,11 @@ public enum SiteLoader {
 
 extension SiteLoader {
     /// The names of the folders in `content/guides/`, whether their guide loaded or not.
+    /// Whether `content/guides/` is there but cannot be listed (see `ValidationContext.guideFoldersUnknown`).
+    static func guideFoldersUnknown(_ tree: SourceTree) -> Bool {
+        tree.isPresent("content/guides") && FileProblem.folder(tree.url("content/guides").path) != nil
+    }
+
     static func guideFolders(_ tree: SourceTree) -> Set<String> {
         let url = tree.url("content/guides")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

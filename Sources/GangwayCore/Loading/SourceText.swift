@@ -3,8 +3,11 @@ import Foundation
 /// Reads a source file as UTF-8 text; a file that is not UTF-8 is a diagnostic at its first bad byte.
 enum SourceText {
     static func read(_ url: URL, relativePath: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error("cannot read file", at: SourceLocation(file: relativePath)))
+        let data: Data
+        switch FileProblem.read(url.path) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            diagnostics.append(.error("cannot read this file: \(problem.reason)", at: SourceLocation(file: relativePath)))
             return nil
         }
         if let text = String(validating: data, as: UTF8.self) {

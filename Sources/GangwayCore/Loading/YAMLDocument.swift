@@ -15,6 +15,19 @@ struct YAMLDocument {
     /// The document's root node. Empty text (or only comments) gives an empty mapping, so that
     /// required keys are reported as missing rather than the file being skipped in silence.
     func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
+        switch YAMLLimits.check(text) {
+        case .aliases(let line, let column)?:
+            diagnostics.append(.error("aliases here would expand the YAML past \(YAMLLimits.aliasExpansion) values, the limit; it is not read",
+                                      at: location(line: line, column: column),
+                                      hint: "an anchor (&name) repeated by aliases (*name) that repeat others grows exponentially; write the values out"))
+            return nil
+        case .nesting(let line, let column)?:
+            diagnostics.append(.error("lists and mappings nest here more than \(YAMLLimits.nesting) levels deep, the limit; it is not read",
+                                      at: location(line: line, column: column)))
+            return nil
+        case nil:
+            break
+        }
         do {
             return try Yams.compose(yaml: text, Self.resolver) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {

@@ -28,6 +28,5 @@ public struct SiteConfig: Sendable {
         self.nonProviderRoles = []
     }
 
-    static let keys = ["title", "base_url", "language", "timezone", "dashboard", "clinic_urls", "publish_emails", "unsafe_html",
-                       "non_provider_roles"]
+    static let keys = KeyTable.config.keys
 }

@@ -85,7 +85,7 @@ public struct AtomicOutput: Sendable {
             guard Self.exchange(staging.path, output.path) else {
                 throw Failure.io("cannot swap the new output into \(output.path): \(String(cString: strerror(errno)))")
             }
-            try? fm.removeItem(at: staging)  // now holds the previous output
+            Self.removeTree(staging.path)  // now holds the previous output
         } else {
             try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard rename(staging.path, output.path) == 0 else {
@@ -96,7 +96,7 @@ public struct AtomicOutput: Sendable {
 
     /// Removes the staging folder after a failed build.
     public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeTree(staging.path)
     }
 
     /// Removes staging folders that builds of this output left behind when they were killed:
@@ -116,11 +116,62 @@ public struct AtomicOutput: Sendable {
                 _ = rename(folder.path, output.path)
                 continue
             }
+            // A read-only old output is emptied all the same: removeTree lifts the permissions.
             let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             if entries.isEmpty || entries.contains(Self.marker) {
-                try? fm.removeItem(at: folder)
+                Self.removeTree(folder.path)
             }
         }
+    }
+
+    /// Deletes a staging or old output folder, its marker last: a build killed halfway leaves a
+    /// folder that still carries the marker, which the next build recognises and finishes
+    /// removing. Folders left read-only (an old output someone made read-only) are made writable
+    /// first, so they can be emptied. `budget`, for tests, stops after that many removals, as a
+    /// kill would. Returns whether the folder is gone.
+    @discardableResult
+    static func removeTree(_ path: String, budget: Int? = nil) -> Bool {
+        var left = budget ?? Int.max
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return true }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return unlink(path) == 0 }
+        guard removeContents(path, keep: marker, left: &left) else { return false }
+        let markerPath = path + "/" + marker
+        if lstat(markerPath, &info) == 0 {
+            guard left > 0 else { return false }
+            left -= 1
+            _ = unlink(markerPath)
+        }
+        return rmdir(path) == 0
+    }
+
+    private static func removeContents(_ path: String, keep: String?, left: inout Int) -> Bool {
+        _ = chmod(path, 0o700)  // only what Gangway wrote, or its own staging: lift read-only
+        guard let dir = opendir(path) else { return false }
+        var names: [String] = []
+        while let item = readdir(dir) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." && name != keep { names.append(name) }
+        }
+        closedir(dir)
+        for name in names {
+            let child = path + "/" + name
+            var info = stat()
+            guard lstat(child, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                guard removeContents(child, keep: nil, left: &left) else { return false }
+                guard left > 0 else { return false }
+                left -= 1
+                if rmdir(child) != 0 { return false }
+            } else {
+                guard left > 0 else { return false }
+                left -= 1
+                if unlink(child) != 0 { return false }
+            }
+        }
+        return true
     }
 
     private static func isRunning(_ pid: pid_t) -> Bool {

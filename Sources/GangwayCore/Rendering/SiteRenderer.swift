@@ -108,11 +108,3 @@ struct SiteRenderer: Sendable {
         return xml + "</urlset>\n"
     }
 }
-
-/// Escapes text for XML and HTML, in element content and in quoted attributes.
-public enum XMLText {
-    public static func escape(_ s: String) -> String {
-        s.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
-            .replacingAll("\"", with: "&quot;").replacingAll("'", with: "&apos;")
-    }
-}

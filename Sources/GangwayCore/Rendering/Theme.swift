@@ -24,10 +24,13 @@ public struct Theme: Sendable {
         for file in StarterSite.files where file.path.hasPrefix("templates/assets/") {
             assets[String(file.path.dropFirst("templates/assets/".count))] = file.data
         }
-        if tree.isDirectory("templates") {
+        if tree.folder("templates", into: &diagnostics) {
             for path in tree.files(under: "templates", into: &diagnostics) {
-                if path.hasPrefix("templates/assets/") {
-                    if let data = FileManager.default.contents(atPath: tree.url(path).path) {
+                if path == "templates/assets" {
+                    _ = tree.folder(path, into: &diagnostics)  // a file where the assets folder should be
+                } else if path.hasPrefix("templates/assets/") {
+                    // An asset that cannot be read is an error, never silently the built-in theme's file.
+                    if let data = tree.data(path, into: &diagnostics) {
                         assets[String(path.dropFirst("templates/assets/".count))] = data
                     }
                 } else if path.hasSuffix(".mustache") {

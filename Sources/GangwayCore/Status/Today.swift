@@ -23,7 +23,8 @@ public enum TodaySource: Sendable {
             guard let day = Day(iso: option) else { throw Failure.badOption(option) }
             return .fixed(day)
         }
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+        // reproducible-builds.org: an empty SOURCE_DATE_EPOCH means it is not set.
+        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else { throw Failure.badEpoch(epoch) }
             return .epoch(seconds)
         }

@@ -4,7 +4,7 @@ enum GuideReferenceRule {
         guard !c.guide.isEmpty else { return [] }
         guard let guide = context.guides[c.guide] else {
             // A guide folder that exists but failed to load has its own errors; saying it does not exist would mislead.
-            guard !(Slug.isValid(c.guide) && context.guideFolders.contains(c.guide)) else { return [] }
+            guard !context.guideFoldersUnknown, !(Slug.isValid(c.guide) && context.guideFolders.contains(c.guide)) else { return [] }
             let names = context.guides.keys.sorted()
             if let near = Suggest.closest(to: c.guide, among: names) {
                 return [.error(.unknownGuide(c.guide, near: near), at: c.guideLocation)]

@@ -8,12 +8,16 @@ public struct ValidationContext: Sendable {
     /// The folders of `content/guides/`, loaded or not: a case file naming one that failed to
     /// load is not told it does not exist (the guide's own errors say what is wrong).
     public var guideFolders: Set<String>
+    /// True when `content/guides/` is there but cannot be listed: whether a guide exists is then
+    /// unknown, and the folder has its own error, so no case file is told its guide does not exist.
+    public var guideFoldersUnknown: Bool
     public var today: Day
 
-    public init(config: SiteConfig, guides: [Guide], guideFolders: Set<String>, today: Day) {
+    public init(config: SiteConfig, guides: [Guide], guideFolders: Set<String>, guideFoldersUnknown: Bool = false, today: Day) {
         self.config = config
         self.guides = Dictionary(guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.guideFolders = guideFolders
+        self.guideFoldersUnknown = guideFoldersUnknown
         self.today = today
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import GangwayCore
+
+/// docs/reference.md against the code: every key table, marked `<!-- keys: <id> -->`, lists
+/// exactly the keys of the `KeyTable` with that id, and each loader's unknown-key check uses that
+/// table; the lists the rules use (statuses, requirements, roles, credential words, import
+/// columns, the name limit) are printed as the code has them.
+@Suite struct ReferenceDocTests {
+    static let reference = Fixtures.packageRoot.appendingPathComponent("docs/reference.md")
+
+    static func text() throws -> String { try String(contentsOf: reference, encoding: .utf8) }
+
+    /// The first cell of each body row of the table that follows `marker`, backticks removed.
+    static func firstColumn(after marker: String, in text: String) -> [String]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: marker) else { return nil }
+        let rows = lines[(start + 1)...].prefix { $0.hasPrefix("|") }.dropFirst(2)
+        return rows.map { row in
+            let cell = row.dropFirst().prefix { $0 != "|" }
+            return cell.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
+    }
+
+    /// What a documented list and the code's list disagree on, in words; empty when they agree.
+    static func disagreement(documented: [String], read: [String]) -> [String] {
+        read.filter { !documented.contains($0) }.map { "read but not documented: '\($0)'" }
+            + documented.filter { !read.contains($0) }.map { "documented but not read: '\($0)'" }
+            + Dictionary(grouping: documented, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted().map { "documented twice: '\($0)'" }
+    }
+
+    @Test(arguments: KeyTable.all.map(\.id))
+    func keyTableMatchesTheCode(id: String) throws {
+        let table = try #require(KeyTable.all.first { $0.id == id })
+        let documented = try #require(Self.firstColumn(after: "<!-- keys: \(id) -->", in: try Self.text()),
+                                      "docs/reference.md has no table marked <!-- keys: \(id) -->")
+        #expect(Self.disagreement(documented: documented, read: table.keys) == [])
+    }
+
+    @Test func everyDocumentedKeyTableIsAFileKindTheCodeReads() throws {
+        let ids = try Self.text().split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("<!-- keys: "), line.hasSuffix(" -->") else { return nil }
+            return String(line.dropFirst("<!-- keys: ".count).dropLast(" -->".count))
+        }
+        #expect(ids.sorted() == KeyTable.all.map(\.id).sorted())
+    }
+
+    @Test(arguments: [
+        ("statuses", StepStatus.allCases.map(\.rawValue)),
+        ("requirements", Requirement.allCases.map(\.rawValue)),
+        ("non-provider-roles", NonProviderRoles.builtIn),
+        ("credentials", CredentialScan.words),
+        ("import-columns", SpreadsheetImporter.columns),
+    ])
+    func listMatchesTheCode(id: String, read: [String]) throws {
+        let documented = try #require(Self.firstColumn(after: "<!-- list: \(id) -->", in: try Self.text()),
+                                      "docs/reference.md has no table marked <!-- list: \(id) -->")
+        #expect(Self.disagreement(documented: documented, read: read) == [])
+    }
+
+    @Test func nameLimitMatchesTheCode() throws {
+        let text = try Self.text()
+        let open = "<!-- limit: name-characters -->"
+        let start = try #require(text.range(of: open), "docs/reference.md does not mark the name-length limit")
+        let end = try #require(text.range(of: "<!-- /limit -->", range: start.upperBound..<text.endIndex))
+        #expect(Int(text[start.upperBound..<end.lowerBound]) == NameLimits.characters)
+    }
+
+    /// An unknown key far from every known one gets the full list of known keys in its hint:
+    /// the list the loader really checks against, which must be the table's.
+    @Test(arguments: [
+        ("config", "gangway.yml", "title: Rules\nqqqqqqqqqq: 1\n"),
+        ("guide", "content/guides/accuro/guide.md", "---\ntitle: Accuro integration\nqqqqqqqqqq: 1\n---\nConnect.\n"),
+        ("step", "content/guides/accuro/01-check-existing-access.md", "---\ntitle: Check\nowner: clinic\nqqqqqqqqqq: 1\n---\nLook.\n"),
+        ("case-file", RuleSite.clinicFile, RuleSite.head + "qqqqqqqqqq: 1\n"),
+        ("step-record", RuleSite.clinicFile, RuleSite.head + "steps:\n  check-existing-access: {status: done, done: 2026-10-01, qqqqqqqqqq: 1}\n"),
+        ("person", RuleSite.clinicFile, "clinic: Lakeshore\nguide: accuro\nsignatory: {name: Dr. Amara Singh, qqqqqqqqqq: 1}\n"),
+        ("page", "content/pages/faq.md", "---\ntitle: Questions\nqqqqqqqqqq: 1\n---\nAsk.\n"),
+    ])
+    func loaderChecksKeysAgainstTheTable(id: String, file: String, text: String) throws {
+        let table = try #require(KeyTable.all.first { $0.id == id })
+        let unknown = try RuleSite.diagnostics([file: text]).filter { $0.message.hasPrefix("unknown key 'qqqqqqqqqq'") }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.location.file == file)
+        #expect(unknown.first?.hint == "the keys it may have: \(table.keys.joined(separator: ", "))")
+    }
+
+    @Test func disagreementNamesBothDirections() {
+        #expect(Self.disagreement(documented: ["a", "b", "b"], read: ["a", "c"])
+                    == ["read but not documented: 'c'", "documented but not read: 'b'", "documented but not read: 'b'", "documented twice: 'b'"])
+        #expect(Self.firstColumn(after: "<!-- keys: x -->", in: "<!-- keys: x -->\n| key | type |\n| --- | --- |\n| `a` | text |\n| b | list |\n\nafter\n") == ["a", "b"])
+    }
+}
