@@ -124,7 +124,11 @@ import Glibc
         let work = try Fixtures.temporaryFolder("fs-killed")
         defer { SafetyHostileCorpusTests.removeAll(work) }
         let output = work.appendingPathComponent("public")
-        let first = try Run(["build", "--today", Self.today, "--source", Fixtures.site("basic").path, "--output", output.path])
+        // The fixture has the dashboard on: its team site goes elsewhere, never into the fixture itself.
+        let team = try Fixtures.temporaryFolder("fs-killed-team").appendingPathComponent("team")
+        defer { SafetyHostileCorpusTests.removeAll(team.deletingLastPathComponent()) }
+        let first = try Run(["build", "--today", Self.today, "--source", Fixtures.site("basic").path, "--output", output.path,
+                             "--team-output", team.path])
         #expect(first.status == 0, "\(first.stderr)")
         // What a killed build leaves: the previous output under a staging name of a process that is gone.
         let dead = pid_t(Int32.max - 7)
@@ -135,7 +139,8 @@ import Glibc
         #expect(remaining.contains(AtomicOutput.marker), "the marker went before the rest: \(remaining)")
         #expect(remaining.count > 1)
 
-        let second = try Run(["build", "--today", Self.today, "--source", Fixtures.site("basic").path, "--output", output.path])
+        let second = try Run(["build", "--today", Self.today, "--source", Fixtures.site("basic").path, "--output", output.path,
+                              "--team-output", team.path])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(!FileManager.default.fileExists(atPath: leftover.path), "the next build left the cut-short folder")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["public"])
