@@ -430,7 +430,8 @@ button.sort::after { content: " \2195"; color: var(--muted); }
 
 /* Reports: each chart with its table beside it (below it on narrow screens). */
 .chart-and-table { display: grid; gap: 1rem; align-items: start; }
-@media (min-width: 70rem) { .chart-and-table { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+@media (min-width: 70rem) { .chart-and-table:not(.stacked) { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.chart-and-table.stacked figure.chart svg { max-width: 40rem; }
 figure.chart { margin: 0; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 table.figures { border-collapse: collapse; width: 100%; font-size: 0.92rem; background: var(--card); }
@@ -1109,7 +1110,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
         ("templates/reports.mustache", ####"""
 {{! The team site's reports page (team/reports/index.html), from TeamFigures.report and TeamCharts.
     Context: today {iso, display}; guides: [{name, title, clinics, complete, median_days_to_complete, has_completion_time,
-    turnaround_svg, funnel_svg (raw SVG from TeamCharts, already escaped), steps: [{id, title, wait_days,
+    has_waits (bool), turnaround_svg, funnel_svg (raw SVG from TeamCharts, already escaped), steps: [{id, title, wait_days,
     measured, measured_any (bool), median, p90, longest, over_wait_percent, still_waiting_count, has_still_waiting (bool),
     still_waiting: [{clinic, url, since {iso, display}, days, days_text, days_known (bool)}]}],
     funnel: [{id, title, clinics}]}]. }}
@@ -1128,7 +1129,9 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   <p>{{clinics}} clinics, {{complete}} complete{{#has_completion_time}}; median time to complete: {{median_days_to_complete}} days{{/has_completion_time}}.</p>
 
   <h3 id="guide-{{name}}-waits">Measured waits</h3>
-  <div class="chart-and-table">
+  {{^has_waits}}<p>No step of this guide states how long the other party may take, so there is no wait to measure.</p>{{/has_waits}}
+  {{#has_waits}}
+  <div class="chart-and-table stacked">
     <figure class="chart">{{{turnaround_svg}}}</figure>
     <div class="table-scroll" tabindex="0" role="region" aria-label="{{title}}: measured waits, table">
     <table class="figures" aria-labelledby="guide-{{name}}-waits">
@@ -1150,6 +1153,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
     </table>
     </div>
   </div>
+  {{/has_waits}}
 
   {{#steps}}{{#has_still_waiting}}
   <h4>Still waiting at “{{title}}”</h4>

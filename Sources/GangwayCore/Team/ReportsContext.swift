@@ -10,6 +10,7 @@ public enum ReportsContext {
                 "clinics": r.clinics,
                 "complete": r.complete,
                 "has_completion_time": r.medianDaysToComplete != nil,
+                "has_waits": !r.turnaround.isEmpty,
                 "median_days_to_complete": r.medianDaysToComplete ?? 0,
                 "turnaround_svg": TeamCharts.turnaround(r, id: "chart-waits-\(r.guide)"),
                 "funnel_svg": TeamCharts.funnel(r, id: "chart-funnel-\(r.guide)"),
