@@ -431,7 +431,7 @@ button.sort::after { content: " \2195"; color: var(--muted); }
 /* Reports: each chart with its table beside it (below it on narrow screens). */
 .chart-and-table { display: grid; gap: 1rem; align-items: start; }
 @media (min-width: 70rem) { .chart-and-table:not(.stacked) { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
-.chart-and-table.stacked figure.chart svg { max-width: 40rem; }
+.chart-and-table.stacked figure.chart svg { max-width: min(100%, 40rem); }
 figure.chart { margin: 0; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 table.figures { border-collapse: collapse; width: 100%; font-size: 0.92rem; background: var(--card); }
