@@ -16,7 +16,7 @@ enum TeamContext {
         var row: [String: Any] = [
             "name": v.name, "slug": v.slug, "url": r.url,
             "state": v.status.state.rawValue, "state_label": v.status.state.label, "done": v.status.done, "total": v.status.total,
-            "percent": v.percent, "guide": v.guide, "guide_title": v.guideTitle, "next": v.next.text,
+            "percent": v.percent, "progress_text": ProgressText.of(v.status.steps), "guide": v.guide, "guide_title": v.guideTitle, "next": v.next.text,
             "acts_next": v.next.actorName, "acts_next_key": v.next.actor?.rawValue ?? "none",
             "days_overdue_sort": f.daysOverdue ?? -1, "days_in_step_sort": f.daysInStep ?? -1,
             "last_activity_sort": sortKey(f.lastActivity), "earliest_finish_sort": sortKey(f.earliestFinish),

@@ -51,6 +51,7 @@ enum TemplateContext {
             "done": v.status.done,
             "total": v.status.total,
             "percent": v.percent,
+            "progress_text": ProgressText.of(v.status.steps),
             "today": day(v.status.today),
             "next": next(v.next),
             "steps": v.rows.map(row),
@@ -92,6 +93,7 @@ enum TemplateContext {
             "body_html": r.bodyHTML,
         ]
         s["finished"] = view.status.isFinished
+        s["skipped"] = view.status == .skipped
         s["current"] = r.isCurrent
         s["overdue"] = view.overdue
         s.put("started", view.started.map(day))
@@ -136,7 +138,7 @@ enum TemplateContext {
                     "owner_label": guide.ownerName(step.owner), "body_html": step.bodyHTML,
                 ]
                 s.put("wait_for", step.waitFor)
-                s.put("wait_text", step.waitDays.map(WaitText.days))
+                s.put("wait_text", WaitText.of(step))
                 s["skip_if_existing_link"] = step.skipIfExistingLink
                 s["has_requires"] = !step.requires.isEmpty
                 s["requires"] = step.requires.map { ["label": RequirementLabel.text($0), "key": $0.rawValue] }

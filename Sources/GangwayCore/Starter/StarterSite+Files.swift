@@ -771,6 +771,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
   .needs-block h4 { margin: 2pt 0 1pt; font-size: 9.5pt; }
   .needs { list-style: none; padding-left: 0; }
   .needs li::before { content: ""; display: inline-block; width: 8pt; height: 8pt; border: 1pt solid #000; margin-right: 5pt; vertical-align: -1pt; }
+  .needs .need-ok::before { content: "\2713"; font-size: 7pt; line-height: 8pt; text-align: center; font-weight: 700; }
   .write-in { display: block; margin: 5pt 0 0 1.8rem; color: #333; font-size: 9.5pt; }
   .write-in span { display: inline-block; width: 9em; border-bottom: 0.75pt solid #000; margin-right: 1.5em; }
   .notes, .people-section { break-inside: avoid; }
@@ -801,7 +802,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
     <p class="next-action">{{next.text}}</p>
     {{#next.step}}<p class="next-actor">Who acts next: <strong>{{next.actor}}</strong></p>{{/next.step}}
     <div class="progress">
-      <p id="progress-{{slug}}"><strong>{{done}} of {{total}}</strong> steps done or skipped</p>
+      <p id="progress-{{slug}}"><strong>{{progress_text}}</strong></p>
       <progress aria-labelledby="progress-{{slug}}" max="{{total}}" value="{{done}}">{{percent}}%</progress>
     </div>
     <p class="calendar-link"><a href="calendar.ics" type="text/calendar">Add to calendar</a>: the dates this checklist expects and records, as a feed your calendar can subscribe to.</p>
@@ -821,7 +822,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
           <span class="badge status status-{{status}}">{{status_label}}</span>
           {{#overdue}}<span class="badge flag-overdue">Overdue</span>{{/overdue}}
           {{#current}}<span class="badge flag-current">Current step</span>{{/current}}
-          <span class="badge owner owner-{{owner}}">{{owner_label}} acts</span>
+          {{^skipped}}<span class="badge owner owner-{{owner}}">{{owner_label}} acts</span>{{/skipped}}
         </p>
         <dl class="dates">
           {{#started}}<div><dt>Started</dt><dd><time datetime="{{iso}}">{{display}}</time></dd></div>{{/started}}
@@ -1047,9 +1048,9 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
         <th scope="row"><a href="{{url}}">{{name}}</a></th>
         <td data-label="Who acts next"><span class="owner owner-{{acts_next_key}}">{{acts_next}}</span></td>
         <td data-label="Days overdue" data-sort="{{days_overdue_sort}}">{{#days_overdue}}<span class="badge flag-overdue">{{days_overdue}}</span>{{/days_overdue}}{{^days_overdue}}<span class="none">none</span>{{/days_overdue}}</td>
-        <td data-label="Current step">{{current_step}}{{^current_step}}<span class="none">all done</span>{{/current_step}}<span class="where">{{next}}</span></td>
+        <td data-label="Current step">{{current_step}}{{^current_step}}<span class="none">all steps finished</span>{{/current_step}}<span class="where">{{next}}</span></td>
         <td data-label="Days in step" data-sort="{{days_in_step_sort}}">{{days_in_step}}{{^days_in_step}}<span class="none">unknown</span>{{/days_in_step}}</td>
-        <td data-label="Progress" data-sort="{{percent}}"><span class="nowrap">{{done}} of {{total}}</span></td>
+        <td data-label="Progress" data-sort="{{percent}}">{{progress_text}}</td>
         <td data-label="Last activity" data-sort="{{last_activity_sort}}">{{#last_activity}}<time datetime="{{iso}}">{{display}}</time>{{/last_activity}}{{^last_activity}}<span class="none">none</span>{{/last_activity}}</td>
         <td data-label="Earliest finish" data-sort="{{earliest_finish_sort}}">{{#earliest_finish}}<time datetime="{{iso}}">{{display}}</time>{{/earliest_finish}}{{^earliest_finish}}<span class="none">finished</span>{{/earliest_finish}}</td>
         <td data-label="Region">{{region}}{{^region}}<span class="none">not recorded</span>{{/region}}</td>
@@ -1073,7 +1074,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 {{#noindex}}
 <meta name="robots" content="noindex">
 {{/noindex}}
-<title>{{page_title}} · {{site.title}}</title>
+<title>{{^is_home}}{{page_title}} · {{/is_home}}{{site.title}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
 {{$head}}{{/head}}
 </head>

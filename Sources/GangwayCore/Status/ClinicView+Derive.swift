@@ -9,7 +9,7 @@ extension ClinicView {
             return ChecklistRow(
                 number: index + 1, step: view, ownerName: guide.ownerName(view.owner), statusLabel: StepStatusLabel.text(view.status),
                 isCurrent: view.id == status.currentStep, note: view.note.flatMap { $0.isEmpty ? nil : redaction.text($0) }, bodyHTML: step.bodyHTML, waitFor: step.waitFor,
-                waitText: step.waitDays.map(WaitText.days),
+                waitText: WaitText.of(step),
                 requirements: step.requires.map { r in
                     let (complete, missing) = Completeness.check(r, in: clinic, roles: roles)
                     return RequirementRow(requirement: r, label: RequirementLabel.text(r), complete: complete,
