@@ -58,12 +58,19 @@ import Testing
         #expect(Self.disagreement(documented: documented, read: read) == [])
     }
 
-    @Test func nameLimitMatchesTheCode() throws {
+    /// Every limit docs/reference.md states, marked `<!-- limit: id -->value<!-- /limit -->`, is
+    /// the value the code enforces.
+    @Test(arguments: [
+        ("name-characters", NameLimits.characters),
+        ("yaml-aliases", YAMLLimits.aliasExpansion),
+        ("yaml-nesting", YAMLLimits.nesting),
+    ])
+    func limitMatchesTheCode(id: String, value: Int) throws {
         let text = try Self.text()
-        let open = "<!-- limit: name-characters -->"
-        let start = try #require(text.range(of: open), "docs/reference.md does not mark the name-length limit")
+        let open = "<!-- limit: \(id) -->"
+        let start = try #require(text.range(of: open), "docs/reference.md does not mark the limit \(id)")
         let end = try #require(text.range(of: "<!-- /limit -->", range: start.upperBound..<text.endIndex))
-        #expect(Int(text[start.upperBound..<end.lowerBound]) == NameLimits.characters)
+        #expect(Int(text[start.upperBound..<end.lowerBound]) == value)
     }
 
     /// An unknown key far from every known one gets the full list of known keys in its hint:
