@@ -198,3 +198,26 @@ def test_dashboard_filters_work_without_javascript(sites, driver):
             assert len(rows) == sum(1 for st in statuses.values() if st["guide"] == value), href
     driver.get(s.url("team/" + links[0][0]))
     assert driver.find_elements("css selector", "table.clinics tbody tr"), links[0][0]
+
+
+def test_print_ticks_ready_items_and_leaves_missing_ones_to_fill(sites, driver):
+    """In print, "What you need" is a list to tick: a ready item carries a tick in its box, a
+    missing one an empty box to fill in by hand. Skipped steps carry no owner badge."""
+    s = sites["example"]
+    ready = missing = 0
+    for rel in s.pages_of_kind("clinic"):
+        driver.get(s.url(rel))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            seen = driver.execute_script("""
+                const marks = sel => [...document.querySelectorAll(sel)].map(e => getComputedStyle(e, '::before').content);
+                return {ok: marks('.needs .need-ok'), missing: marks('.needs .need-missing'),
+                        skippedOwners: document.querySelectorAll('.checklist > li[data-status="skipped"] .owner').length};""")
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        assert all(m == '"\u2713"' for m in seen["ok"]), (rel, seen)
+        assert all(m == '""' for m in seen["missing"]), (rel, seen)
+        assert seen["skippedOwners"] == 0, (rel, seen)
+        ready += len(seen["ok"])
+        missing += len(seen["missing"])
+    assert ready > 0 and missing > 0, "the example portal needs a clinic with ready and missing items"
