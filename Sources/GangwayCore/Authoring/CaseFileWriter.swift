@@ -39,8 +39,8 @@ public enum CaseFileWriter {
         # Case file of one clinic (\(guide.title)).
         # Lines starting with # are notes: to fill one in, write its value and remove the "# ".
         # Values holding ": ", " #" or starting with a quote or # go in double quotes.
-        clinic: \(YAMLScalar.string(name ?? slug))
-        guide: \(YAMLScalar.string(guide.name))
+        clinic: \(YAMLQuote.scalar(name ?? slug, flow: false))
+        guide: \(YAMLQuote.scalar(guide.name, flow: false))
         # office_name: the office name exactly as \(emr) shows it
         # region: the clinic's region, like Ontario
         # existing_cds_link: true   # when the clinic already has an Ocean CDS link in \(emr)
@@ -67,7 +67,7 @@ public enum CaseFileWriter {
 
         """
         for step in guide.steps {
-            yaml += "  \(YAMLScalar.string(step.id)):\n    status: todo\n"
+            yaml += "  \(YAMLQuote.scalar(step.id, flow: false)):\n    status: todo\n"
         }
         return yaml
     }

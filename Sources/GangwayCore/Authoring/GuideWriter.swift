@@ -19,9 +19,9 @@ public enum GuideWriter {
     public static func files(name: String, emr: String?, vendor: String?) -> [(path: String, text: String)] {
         let folder = "content/guides/\(name)"
         let who = vendor ?? emr ?? "the vendor"
-        let emrLine = emr.map { "emr: \(YAMLScalar.string($0))" }
+        let emrLine = emr.map { "emr: \(YAMLQuote.scalar($0, flow: false))" }
             ?? "# emr: the EMR's name as clinics know it, like QHR Accuro"
-        let vendorLine = vendor.map { "vendor: \(YAMLScalar.string($0))" }
+        let vendorLine = vendor.map { "vendor: \(YAMLQuote.scalar($0, flow: false))" }
             ?? "# vendor: who \"vendor\" means on this guide's pages, like QHR (default: the emr)"
         let guide = """
         ---
