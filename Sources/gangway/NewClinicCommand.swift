@@ -34,12 +34,6 @@ struct NewClinic: ParsableCommand {
     }
 
     func run() throws {
-        try sourceOptions.requireSite()
-        do {
-            let path = try CaseFileWriter.create(slug: slug, guide: guide, name: name, source: sourceOptions.sourceURL)
-            print("wrote \(path)")
-        } catch {
-            throw CommandFailure.failure("\(error)")
-        }
+        try sourceOptions.writeNewFiles { [try CaseFileWriter.create(slug: slug, guide: guide, name: name, source: $0)] }
     }
 }

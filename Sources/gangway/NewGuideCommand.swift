@@ -32,13 +32,6 @@ struct NewGuide: ParsableCommand {
     }
 
     func run() throws {
-        try sourceOptions.requireSite()
-        do {
-            for path in try GuideWriter.create(name: name, emr: emr, vendor: vendor, source: sourceOptions.sourceURL) {
-                print("wrote \(path)")
-            }
-        } catch {
-            throw CommandFailure.failure("\(error)")
-        }
+        try sourceOptions.writeNewFiles { try GuideWriter.create(name: name, emr: emr, vendor: vendor, source: $0) }
     }
 }

@@ -17,6 +17,18 @@ struct SourceOptions: ParsableArguments {
             throw CommandFailure.usage("no gangway.yml in \(shown): it is not a Gangway site (start one with 'gangway init DIR', or point --source at one)")
         }
     }
+
+    /// What `new clinic` and `new guide` share: the site must exist; `write` creates files in it
+    /// and returns their paths, printed one a line; a refusal (the file exists, the guide is
+    /// unknown) is a plain `error:` line with exit 1.
+    func writeNewFiles(_ write: (URL) throws -> [String]) throws {
+        try requireSite()
+        do {
+            for path in try write(sourceURL) { print("wrote \(path)") }
+        } catch {
+            throw CommandFailure.failure("\(error)")
+        }
+    }
 }
 
 /// `--today`, shared by build, check and serve; checked while parsing, so a bad date prints the
