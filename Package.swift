@@ -26,6 +26,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CGangwaySys"),
+        // Gangway's own compiled Mustache engine: typed values, templates parsed once.
+        .target(name: "GangwayMustache"),
         .target(
             name: "GangwayCore",
             dependencies: [
@@ -70,6 +72,10 @@ let package = Package(
             name: "GangwayCoreTests",
             dependencies: ["GangwayCore", "GangwayTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GangwayMustacheTests",
+            dependencies: ["GangwayMustache", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "GangwayServeTests",

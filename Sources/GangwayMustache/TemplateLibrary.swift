@@ -1,0 +1,70 @@
+/// A set of templates compiled together: each is parsed once, partials and parents are resolved
+/// to templates, and partial cycles that nothing could end are refused before anything renders.
+public struct TemplateLibrary: Sendable {
+    let templates: [CompiledTemplate]
+    let index: [String: Int]
+    /// Bytes to reserve for a render of each template.
+    let sizes: [Int]
+
+    /// Parses and links every source at once. Collects all errors (sorted by file, line and
+    /// column), not just the first.
+    public static func compile(_ sources: [TemplateSource]) -> Result<TemplateLibrary, [TemplateError]> {
+        var errors: [TemplateError] = []
+        var index: [String: Int] = [:]
+        for (i, source) in sources.enumerated() {
+            if let earlier = index[source.name] {
+                errors.append(TemplateError(kind: .syntax("a template named '\(source.name)' is already defined in \(sources[earlier].file)"),
+                                            file: source.file, line: 1, column: 1))
+            } else {
+                index[source.name] = i
+            }
+        }
+        var blocks: [String: Int] = [:]
+        var templates: [CompiledTemplate] = []
+        var references: [[PartialReference]] = []
+        templates.reserveCapacity(sources.count)
+        for (i, source) in sources.enumerated() {
+            var parser = TemplateParser(source: source, templates: index, selfIndex: i, blocks: blocks)
+            let nodes = parser.parse()
+            blocks = parser.blocks
+            errors += parser.errors
+            references.append(parser.references)
+            templates.append(CompiledTemplate(name: source.name, file: source.file, nodes: nodes))
+        }
+        errors += PartialCycles.find(in: templates, references: references)
+        guard errors.isEmpty else { return .failure(errors.sorted(by: TemplateError.inOrder)) }
+        let sizes = sources.enumerated().map { i, source in
+            source.text.utf8.count + references[i].reduce(0) { $0 + sources[$1.target].text.utf8.count } + 1024
+        }
+        return .success(TemplateLibrary(templates: templates, index: index, sizes: sizes))
+    }
+
+    /// Every template's name, sorted.
+    public var names: [String] { index.keys.sorted() }
+
+    public func contains(_ name: String) -> Bool { index[name] != nil }
+
+    /// Appends the rendering of template `name` to `buffer` (UTF-8 bytes). Throws only
+    /// `TemplateError` with `.renderDepth`, or `.missingPartial` when the library has no
+    /// template called `name` (check `contains(_:)` first).
+    public func render(_ name: String, _ context: MustacheValue, into buffer: inout [UInt8]) throws {
+        guard let i = index[name] else {
+            throw TemplateError(kind: .missingPartial(name), file: "", line: 1, column: 1)
+        }
+        var renderer = Renderer(templates: templates, template: i)
+        swap(&renderer.out, &buffer)
+        defer { swap(&renderer.out, &buffer) }
+        renderer.base = renderer.out.count
+        renderer.out.reserveCapacity(renderer.out.count + sizes[i])
+        renderer.stack.reserveCapacity(16)
+        renderer.stack.append(context)
+        try renderer.render(templates[i].nodes)
+    }
+
+    /// The rendering of template `name` as a string.
+    public func render(_ name: String, _ context: MustacheValue) throws -> String {
+        var buffer: [UInt8] = []
+        try render(name, context, into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
