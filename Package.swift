@@ -28,6 +28,13 @@ let package = Package(
         .target(name: "CGangwaySys"),
         // Gangway's own compiled Mustache engine: typed values, templates parsed once.
         .target(name: "GangwayMustache"),
+        // swift-mustache behind the same values, for the differential tests and the benchmark.
+        .target(
+            name: "GangwayMustacheTestSupport",
+            dependencies: ["GangwayMustache", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // scripts/bench-mustache: the theme's clinic page through both engines.
+        .executableTarget(name: "GangwayMustacheBench", dependencies: ["GangwayMustache", "GangwayMustacheTestSupport"]),
         .target(
             name: "GangwayCore",
             dependencies: [
@@ -75,7 +82,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GangwayMustacheTests",
-            dependencies: ["GangwayMustache", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GangwayMustache", "GangwayMustacheTestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Spec", "Fixtures"]
         ),
         .testTarget(
             name: "GangwayServeTests",

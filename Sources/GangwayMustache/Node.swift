@@ -4,15 +4,16 @@ struct Position: Sendable, Equatable {
     var column: Int
 }
 
-/// A compiled template: its nodes, and where it came from for render-time errors.
+/// A compiled template: where its ops are in the library's program, and where it came from
+/// for render-time errors.
 struct CompiledTemplate: Sendable {
     var name: String
     var file: String
-    var nodes: [Node]
+    var root: Range<Int> = 0..<0
 }
 
-/// One piece of a compiled template. Names are split on "." and partials resolved to template
-/// indices once, at compile time.
+/// One piece of a parsed template, as the parser builds it; `Program` lowers it for rendering.
+/// Names are split on "." and partials resolved to template indices once, at compile time.
 enum Node: Sendable {
     /// Literal bytes; `lineStarts` are the offsets where a line of the template begins, where an
     /// indented partial's indentation goes.

@@ -2,6 +2,7 @@
 /// to templates, and partial cycles that nothing could end are refused before anything renders.
 public struct TemplateLibrary: Sendable {
     let templates: [CompiledTemplate]
+    let program: Program
     let index: [String: Int]
     /// Bytes to reserve for a render of each template.
     let sizes: [Int]
@@ -22,6 +23,7 @@ public struct TemplateLibrary: Sendable {
         var blocks: [String: Int] = [:]
         var templates: [CompiledTemplate] = []
         var references: [[PartialReference]] = []
+        var program = Program()
         templates.reserveCapacity(sources.count)
         for (i, source) in sources.enumerated() {
             var parser = TemplateParser(source: source, templates: index, selfIndex: i, blocks: blocks)
@@ -29,14 +31,15 @@ public struct TemplateLibrary: Sendable {
             blocks = parser.blocks
             errors += parser.errors
             references.append(parser.references)
-            templates.append(CompiledTemplate(name: source.name, file: source.file, nodes: nodes))
+            let root = parser.errors.isEmpty ? program.add(nodes, template: i) : 0..<0
+            templates.append(CompiledTemplate(name: source.name, file: source.file, root: root))
         }
         errors += PartialCycles.find(in: templates, references: references)
         guard errors.isEmpty else { return .failure(errors.sorted(by: TemplateError.inOrder)) }
         let sizes = sources.enumerated().map { i, source in
             source.text.utf8.count + references[i].reduce(0) { $0 + sources[$1.target].text.utf8.count } + 1024
         }
-        return .success(TemplateLibrary(templates: templates, index: index, sizes: sizes))
+        return .success(TemplateLibrary(templates: templates, program: program, index: index, sizes: sizes))
     }
 
     /// Every template's name, sorted.
@@ -51,14 +54,14 @@ public struct TemplateLibrary: Sendable {
         guard let i = index[name] else {
             throw TemplateError(kind: .missingPartial(name), file: "", line: 1, column: 1)
         }
-        var renderer = Renderer(templates: templates, template: i)
+        var renderer = Renderer(templates: templates, program: program, template: i)
         swap(&renderer.out, &buffer)
         defer { swap(&renderer.out, &buffer) }
         renderer.base = renderer.out.count
         renderer.out.reserveCapacity(renderer.out.count + sizes[i])
         renderer.stack.reserveCapacity(16)
         renderer.stack.append(context)
-        try renderer.render(templates[i].nodes)
+        try renderer.run(templates[i].root)
     }
 
     /// The rendering of template `name` as a string.

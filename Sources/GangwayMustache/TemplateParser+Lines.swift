@@ -17,52 +17,80 @@ extension TemplateParser {
         }
 
         let standalone = standaloneTag(endsWithNewline: newline != nil)
+        let blanks = leadingBlankRange()
+        // The first tag, when only blanks come before it (texts next to each other are one item).
+        var firstTag = -1
+        if case .tag? = items.first { firstTag = 0 } else if case .text(let range)? = items.first, range == blanks { firstTag = 1 }
+        // Alone on its line: the line goes, and its blanks are the tag's indentation.
+        let alone = standalone != nil && standalone == firstTag
         if frames[top].measure == .intrinsic {
             frames[top].measure = .none
             var closesHere = false
-            if let standalone, case .tag(let tag) = items[standalone.index] { closesHere = tag.sigil == UInt8(ascii: "/") }
-            frames[top].intrinsic = closesHere ? [] : Array(bytes[leadingBlankRange()])
+            if alone, let standalone, case .tag(let tag) = items[standalone] { closesHere = tag.sigil == UInt8(ascii: "/") }
+            frames[top].intrinsic = closesHere ? [] : Array(bytes[blanks])
         }
-
-        if let standalone, case .tag(let tag) = items[standalone.index] {
-            apply(tag, standalone: true, indentation: Array(bytes[standalone.blanks]))
+        if alone, let standalone, case .tag(let tag) = items[standalone] {
+            apply(tag, standalone: true, leading: Array(bytes[blanks]))
             return
         }
-        var first = true
-        for item in items {
+        // The line's start goes before its first content, in whichever frame that lands.
+        lineStartPending = true
+        defer { lineStartPending = false }
+        for (i, item) in items.enumerated() {
             guard !stopped else { return }
             switch item {
             case .text(let range):
-                frames[frames.count - 1].appendIfContent(bytes[range], startsLine: first)
+                frames[frames.count - 1].appendIfContent(bytes[range], startsLine: lineStartPending)
+                lineStartPending = false
             case .tag(let tag):
-                if first { append(.lineStart) }
-                apply(tag, standalone: false, indentation: [])
+                apply(tag, standalone: i == standalone, leading: i == firstTag ? Array(bytes[blanks]) : [])
+                if i == standalone { return }  // only blanks follow; the newline goes too
             }
-            first = false
         }
         if let newline {
-            frames[frames.count - 1].appendIfContent(bytes[newline], startsLine: first)
+            frames[frames.count - 1].appendIfContent(bytes[newline], startsLine: lineStartPending)
         }
     }
 
-    /// The line's only tag and the blanks before it, when nothing else but blanks is on the line.
-    private func standaloneTag(endsWithNewline: Bool) -> (index: Int, blanks: Range<Int>)? {
-        var found: Int?
-        for (i, item) in items.enumerated() {
-            switch item {
-            case .text(let range):
-                let allowCR = endsWithNewline && i == items.count - 1
-                for j in range where !Byte.isBlank(bytes[j]) && !(allowCR && j == range.upperBound - 1 && bytes[j] == Byte.cr) {
-                    return nil
-                }
-            case .tag(let tag):
-                guard found == nil, tag.canStandAlone else { return nil }
-                found = i
+    /// Marks where the line starts, before a node or a frame that begins the line.
+    private mutating func markLineStart() {
+        guard lineStartPending else { return }
+        lineStartPending = false
+        append(.lineStart)
+    }
+
+    /// The line's standalone tag: its last tag, when only blanks follow it and only blanks or
+    /// what a parent ignores come before it. A parent's tags need not be on lines of their own to
+    /// be standalone (`{{<parent}}{{$block}}` then a newline opens the block on the next line).
+    private func standaloneTag(endsWithNewline: Bool) -> Int? {
+        guard let last = items.lastIndex(where: { if case .tag = $0 { true } else { false } }),
+              case .tag(let tag) = items[last], tag.canStandAlone else { return nil }
+        for i in (last + 1)..<items.count {
+            guard case .text(let range) = items[i] else { return nil }
+            let allowCR = endsWithNewline && i == items.count - 1
+            for j in range where !Byte.isBlank(bytes[j]) && !(allowCR && j == range.upperBound - 1 && bytes[j] == Byte.cr) {
+                return nil
             }
         }
-        guard let found else { return nil }
-        if found > 0, case .text(let range) = items[0] { return (found, range) }
-        return (found, 0..<0)
+        // Follow the frames the tags before it open and close: each must leave a parent open.
+        var opened: [Bool] = []
+        var below = frames.count - 1
+        var inParent: Bool { opened.last ?? (below >= 0 && frames[below].isParent) }
+        for item in items[..<last] {
+            switch item {
+            case .text(let range):
+                guard inParent || range.allSatisfy({ Byte.isBlank(bytes[$0]) }) else { return nil }
+            case .tag(let tag):
+                switch tag.sigil {
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"): opened.append(false)
+                case UInt8(ascii: "<"): opened.append(true)
+                case UInt8(ascii: "/"): if opened.isEmpty { below -= 1 } else { opened.removeLast() }
+                default: break
+                }
+                guard inParent else { return nil }
+            }
+        }
+        return last
     }
 
     private func leadingBlankRange() -> Range<Int> {
@@ -75,7 +103,10 @@ extension TemplateParser {
     private func leadingBlanks() -> Int { leadingBlankRange().count }
 
     /// Adds one tag to the tree: a node in the open frame, a new frame, or the end of one.
-    mutating func apply(_ tag: Tag, standalone: Bool, indentation: [UInt8]) {
+    /// `leading` is the blanks before the tag when it is the first on its line: a standalone
+    /// partial's indentation, and a parent's or block's whether standalone or not (as in
+    /// swift-mustache; the spec's inheritance tests need it for blocks).
+    mutating func apply(_ tag: Tag, standalone: Bool, leading: [UInt8]) {
         let top = frames.count - 1
         switch tag.sigil {
         case UInt8(ascii: "!"), UInt8(ascii: "="):
@@ -87,10 +118,12 @@ extension TemplateParser {
             let id = blockID(tag.name)
             guards += 1
             if frames[top].isParent {
-                push(Frame(kind: .override(block: id), name: tag.name, at: tag.at, measure: standalone ? .strip : .none), at: tag.at)
+                // The first line that starts inside the definition sets the indentation its
+                // lines lose (after an inline `{{$name}}` too, as in swift-mustache).
+                push(Frame(kind: .override(block: id), name: tag.name, at: tag.at, measure: .strip), at: tag.at)
             } else {
                 push(Frame(kind: .block(id: id), name: tag.name, at: tag.at,
-                           indentation: standalone ? indentation : [], measure: standalone ? .intrinsic : .none), at: tag.at)
+                           indentation: leading, measure: standalone ? .intrinsic : .none), at: tag.at)
             }
             return
         default:
@@ -108,10 +141,10 @@ extension TemplateParser {
             }
         case UInt8(ascii: ">"):
             guard let target = resolve(tag) else { return }
-            append(.partial(template: target, indentation: standalone ? indentation : [], at: tag.at))
+            append(.partial(template: target, indentation: standalone ? leading : [], at: tag.at))
         case UInt8(ascii: "<"):
             let target = resolve(tag) ?? -1
-            push(Frame(kind: .parent(template: target), name: tag.name, at: tag.at, indentation: standalone ? indentation : []), at: tag.at)
+            push(Frame(kind: .parent(template: target), name: tag.name, at: tag.at, indentation: leading), at: tag.at)
         default:
             guard let name = parseName(tag) else { return }
             append(.value(name, escaped: tag.sigil == 0))
@@ -119,6 +152,12 @@ extension TemplateParser {
     }
 
     private mutating func append(_ node: Node) {
+        markLineStart()
+        appendClosed(node)
+    }
+
+    /// A frame's node, added when the frame closes: its line start was marked when it opened.
+    private mutating func appendClosed(_ node: Node) {
         let top = frames.count - 1
         guard !frames[top].isParent else { return }  // a parent's content outside blocks is ignored
         frames[top].append(node)
@@ -126,13 +165,18 @@ extension TemplateParser {
 
     @discardableResult
     private mutating func push(_ frame: Frame, at: Position) -> Bool {
+        markLineStart()
         guard frames.count <= MustacheLimits.nesting else {
             error(.nesting(limit: MustacheLimits.nesting), at: at)
             stopped = true
             return false
         }
         var frame = frame
-        if frame.measure != .strip { frame.strip = frames[frames.count - 1].strip }
+        let parent = frames[frames.count - 1]
+        // Opened inside an override definition before its indentation is known: this frame's
+        // own first line sets what its lines lose (swift-mustache measures per nested section).
+        if frame.measure == .none && parent.measure == .strip { frame.measure = .strip }
+        if frame.measure != .strip { frame.strip = parent.strip }
         frames.append(frame)
         return true
     }
@@ -155,15 +199,21 @@ extension TemplateParser {
             break
         case .section(let name, let inverted):
             guards -= 1
-            append(.section(name, body: frame.nodes, inverted: inverted))
+            appendClosed(.section(name, body: frame.nodes, inverted: inverted))
         case .parent(let target):
-            append(.parent(template: target, overrides: frame.overrides, indentation: frame.indentation, at: frame.at))
+            appendClosed(.parent(template: target, overrides: frame.overrides, indentation: frame.indentation, at: frame.at))
         case .override(let block):
             guards -= 1
-            frames[top].overrides.append(Override(block: block, body: frame.nodes, template: selfIndex))
+            // A block given twice in one parent: the later one counts, as in swift-mustache.
+            let override = Override(block: block, body: frame.nodes, template: selfIndex)
+            if let earlier = frames[top].overrides.firstIndex(where: { $0.block == block }) {
+                frames[top].overrides[earlier] = override
+            } else {
+                frames[top].overrides.append(override)
+            }
         case .block(let id):
             guards -= 1
-            append(.block(id: id, defaultBody: frame.nodes, indentation: frame.indentation + frame.intrinsic, at: frame.at))
+            appendClosed(.block(id: id, defaultBody: frame.nodes, indentation: frame.indentation + frame.intrinsic, at: frame.at))
         }
     }
 

@@ -31,6 +31,8 @@ struct TemplateParser {
     var stopped = false
 
     var items: [LineItem] = []
+    /// A line has begun and nothing of it is in the tree yet.
+    var lineStartPending = false
     var frames: [Frame]
     /// Sections, inverted sections and blocks open now: a partial called inside one is guarded,
     /// since the data (or an override replacing the block) can end a recursion through it.
@@ -69,6 +71,7 @@ struct TemplateParser {
         guard !stopped else { return [] }
         addText(textStart..<pos)
         endLine(newline: nil)
+        guard !stopped else { return [] }
         for frame in frames.dropFirst().reversed() {
             error(.syntax("\(frame.what) '\(frame.name)' is opened but never closed"), at: frame.at)
         }
