@@ -183,12 +183,14 @@ extension TemplateParser {
 
     private mutating func closeFrame(_ tag: Tag) {
         guard frames.count > 1 else {
-            error(.syntax("'{{/\(tag.name)}}' closes nothing: no section, parent or block is open"), at: tag.at)
+            if !structureBroken { error(.syntax("'{{/\(tag.name)}}' closes nothing: no section, parent or block is open"), at: tag.at) }
             return
         }
         guard frames[frames.count - 1].name == tag.name else {
             let open = frames[frames.count - 1]
-            error(.syntax("'{{/\(tag.name)}}' does not close the open \(open.what) '\(open.name)'"), at: tag.at)
+            // One mistyped close would otherwise also report every close after it and every section left open.
+            if !structureBroken { error(.syntax("'{{/\(tag.name)}}' does not close the open \(open.what) '\(open.name)'"), at: tag.at) }
+            structureBroken = true
             return
         }
         var frame = frames.removeLast()

@@ -29,6 +29,9 @@ struct TemplateParser {
     /// Set by an error that makes the rest of the template meaningless (an unclosed comment, a
     /// nest deeper than the limit): parsing stops there.
     var stopped = false
+    /// Set by the first close tag that does not match the open section: the structure after it is
+    /// a guess, so the closes and unclosed sections that follow from it are not reported again.
+    var structureBroken = false
 
     var items: [LineItem] = []
     /// A line has begun and nothing of it is in the tree yet.
@@ -72,7 +75,7 @@ struct TemplateParser {
         addText(textStart..<pos)
         endLine(newline: nil)
         guard !stopped else { return [] }
-        for frame in frames.dropFirst().reversed() {
+        for frame in frames.dropFirst().reversed() where !structureBroken {
             error(.syntax("\(frame.what) '\(frame.name)' is opened but never closed"), at: frame.at)
         }
         frames[0].flushText()
