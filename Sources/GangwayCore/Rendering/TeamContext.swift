@@ -52,8 +52,9 @@ enum TeamContext {
                 ["label": .string(e.label), "url": .string(root + e.path), "count": .int(e.members.count), "current": .bool(e == filter)]
             })]
         }
+        let overdue = shown.filter { $0.view.status.overdue }.count
         var c: MustacheObject = ["clinics": .list(contexts), "groups": .list(groups), "clinic_count": .int(shown.count),
-                                 "overdue_count": .int(shown.filter { $0.view.status.overdue }.count),
+                                 "overdue_count": .int(overdue), "has_overdue": .bool(overdue > 0),
                                  "filter_groups": .list(filterGroups), "all_url": .string(root + "index.html"),
                                  "heading": .string(filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard")]
         if let filter {
