@@ -1,6 +1,8 @@
 /// Renders a library's program into one byte buffer. The context stack, the indentation and
-/// the active block overrides are arrays reused for the whole render; recursion follows the
-/// template's nesting, which compile-time and render-time limits bound.
+/// the active block overrides are arrays reused for the whole render, and so is the stack of
+/// bodies being rendered: the renderer loops, it never recurses, so the deepest render the
+/// limits allow (100 partials inside 99 sections each) fits any thread's stack, a Dispatch
+/// worker's included.
 struct Renderer {
     let templates: [CompiledTemplate]
     let program: Program
@@ -15,6 +17,24 @@ struct Renderer {
     /// The template whose ops are rendering, for the position of a render-time error.
     var template: Int
 
+    /// A body being rendered: ops `next ..< end`, and what to undo when it ends.
+    private struct Body {
+        enum Kind { case plain, pushedValue, list, expansion }
+        var kind: Kind
+        var start: Int
+        var next: Int
+        var end: Int
+        /// A list section's items and the next one to render.
+        var items: [MustacheValue] = []
+        var item = 0
+        /// An expansion's caller, and the indentation and overrides it added.
+        var caller = 0
+        var indentCount = 0
+        var overrideCount = 0
+    }
+
+    private var bodies: [Body] = []
+
     init(templates: [CompiledTemplate], program: Program, template: Int) {
         self.templates = templates
         self.program = program
@@ -22,83 +42,111 @@ struct Renderer {
     }
 
     mutating func run(_ range: Range<Int>) throws(TemplateError) {
-        let ops = program.ops  // one retain per body, not one per op while `self` changes
-        var i = range.lowerBound
-        while i < range.upperBound {
+        let ops = program.ops
+        bodies.reserveCapacity(32)
+        bodies.append(Body(kind: .plain, start: range.lowerBound, next: range.lowerBound, end: range.upperBound))
+        while !bodies.isEmpty {
+            let top = bodies.count - 1
+            let i = bodies[top].next
+            guard i < bodies[top].end else {
+                finishBody()
+                continue
+            }
             let op = ops[i]
             switch op.code {
             case .text:
                 emitText(op)
-                i += 1
+                bodies[top].next = i + 1
             case .lineStart:
                 if !indent.isEmpty && atLineStart { out.append(contentsOf: indent) }
-                i += 1
+                bodies[top].next = i + 1
             case .escaped, .raw:
                 if let value = lookup(op.a) { emit(value, escaped: op.code == .escaped) }
-                i += 1
+                bodies[top].next = i + 1
             case .section:
-                if let value = lookup(op.a) { try renderSection(value, i + 1..<Int(op.b)) }
-                i = Int(op.b)
+                bodies[top].next = Int(op.b)
+                if let value = lookup(op.a) { beginSection(value, i + 1..<Int(op.b)) }
             case .inverted:
-                if !(lookup(op.a)?.isTruthy ?? false) { try run(i + 1..<Int(op.b)) }
-                i = Int(op.b)
-            case .partial:
-                try expand(templates[Int(op.a)].root, of: Int(op.a), call: op.d)
-                i += 1
-            case .parent:
-                let given = program.overrides[Int(op.b)..<Int(op.b + op.c)]
-                overrides.append(contentsOf: given)
-                try expand(templates[Int(op.a)].root, of: Int(op.a), call: op.d)
-                overrides.removeLast(given.count)
-                i += 1
-            case .block:
-                if let override = overrides.first(where: { $0.block == op.a }) {
-                    try expand(Int(override.start)..<Int(override.end), of: Int(override.template), call: op.d)
-                } else {
-                    try run(i + 1..<Int(op.b))
+                bodies[top].next = Int(op.b)
+                if !(lookup(op.a)?.isTruthy ?? false) {
+                    bodies.append(Body(kind: .plain, start: i + 1, next: i + 1, end: Int(op.b)))
                 }
-                i = Int(op.b)
+            case .partial:
+                bodies[top].next = i + 1
+                try beginExpansion(templates[Int(op.a)].root, of: Int(op.a), call: op.d, overrides: 0)
+            case .parent:
+                bodies[top].next = i + 1
+                overrides.append(contentsOf: program.overrides[Int(op.b)..<Int(op.b + op.c)])
+                try beginExpansion(templates[Int(op.a)].root, of: Int(op.a), call: op.d, overrides: Int(op.c))
+            case .block:
+                bodies[top].next = Int(op.b)
+                if let override = overrides.first(where: { $0.block == op.a }) {
+                    try beginExpansion(Int(override.start)..<Int(override.end), of: Int(override.template), call: op.d, overrides: 0)
+                } else {
+                    bodies.append(Body(kind: .plain, start: i + 1, next: i + 1, end: Int(op.b)))
+                }
             }
         }
     }
 
-    private mutating func renderSection(_ value: MustacheValue, _ body: Range<Int>) throws(TemplateError) {
+    private mutating func beginSection(_ value: MustacheValue, _ body: Range<Int>) {
         switch value {
         case .null, .bool(false):
             break
         case .bool(true):
-            try run(body)
+            bodies.append(Body(kind: .plain, start: body.lowerBound, next: body.lowerBound, end: body.upperBound))
         case .list(let items):
-            for item in items {
-                stack.append(item)
-                try run(body)
-                stack.removeLast()
-            }
+            guard let first = items.first else { return }
+            stack.append(first)
+            bodies.append(Body(kind: .list, start: body.lowerBound, next: body.lowerBound, end: body.upperBound, items: items, item: 1))
         case .int, .double, .string, .object:
             stack.append(value)
-            try run(body)
-            stack.removeLast()
+            bodies.append(Body(kind: .pushedValue, start: body.lowerBound, next: body.lowerBound, end: body.upperBound))
         }
     }
 
-    /// Renders a partial, a parent or an override one level deeper, with its indentation.
-    private mutating func expand(_ range: Range<Int>, of target: Int, call: Int32) throws(TemplateError) {
+    /// A partial, a parent or an override, one level deeper, with its indentation.
+    private mutating func beginExpansion(_ range: Range<Int>, of target: Int, call: Int32, overrides added: Int) throws(TemplateError) {
         let call = program.calls[Int(call)]
         guard depth < MustacheLimits.renderDepth else {
             throw TemplateError(kind: .renderDepth(limit: MustacheLimits.renderDepth),
                                 file: templates[template].file, line: call.at.line, column: call.at.column)
         }
         depth += 1
-        let caller = template
-        let indentCount = indent.count
+        bodies.append(Body(kind: .expansion, start: range.lowerBound, next: range.lowerBound, end: range.upperBound,
+                           caller: template, indentCount: indent.count, overrideCount: added))
         template = target
         if call.indentCount > 0 {
             indent.append(contentsOf: program.bytes[Int(call.indentStart)..<Int(call.indentStart + call.indentCount)])
         }
-        try run(range)
-        indent.removeLast(indent.count - indentCount)
-        template = caller
-        depth -= 1
+    }
+
+    /// The top body has run to its end: the next list item, or undo what it began with.
+    private mutating func finishBody() {
+        let top = bodies.count - 1
+        switch bodies[top].kind {
+        case .plain:
+            bodies.removeLast()
+        case .pushedValue:
+            stack.removeLast()
+            bodies.removeLast()
+        case .list:
+            let item = bodies[top].item
+            if item < bodies[top].items.count {
+                stack[stack.count - 1] = bodies[top].items[item]
+                bodies[top].item = item + 1
+                bodies[top].next = bodies[top].start
+            } else {
+                stack.removeLast()
+                bodies.removeLast()
+            }
+        case .expansion:
+            let body = bodies.removeLast()
+            template = body.caller
+            indent.removeLast(indent.count - body.indentCount)
+            overrides.removeLast(body.overrideCount)
+            depth -= 1
+        }
     }
 
     private var atLineStart: Bool { out.count == base || out.last == Byte.newline }

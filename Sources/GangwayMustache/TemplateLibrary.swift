@@ -1,5 +1,22 @@
 /// A set of templates compiled together: each is parsed once, partials and parents are resolved
 /// to templates, and partial cycles that nothing could end are refused before anything renders.
+///
+/// The language is the Mustache spec's comments, set delimiters, interpolation, sections,
+/// inverted sections, partials and inheritance (parents and blocks); not its lambdas or dynamic
+/// names, nor swift-mustache's transforms and pragmas. Output is byte-identical to swift-mustache
+/// 2.x for what Gangway's theme does (the differential tests); where the two differ, this
+/// engine follows the spec or is stricter:
+/// - a missing partial is a compile error (the spec renders nothing);
+/// - whether a line is standalone depends on that line only (swift-mustache judges the line
+///   after a mid-line `{{/x}}` as it judged the line of `{{#x}}`);
+/// - an indented standalone partial indents every line it renders, each list item's too
+///   (swift-mustache indents only the first line of a section's output);
+/// - a list or object interpolated renders nothing (swift-mustache prints Swift's description),
+///   and an inverted section over an empty list does not push the list;
+/// - HTML escaping works on bytes, so a `<` followed by a combining mark is escaped too;
+/// - a text ending in a lone `{` is text (swift-mustache refuses the template).
+/// Where the spec says nothing it does as swift-mustache: zero and the empty string are truthy, a
+/// block given twice in one parent takes the later, `{{.name}}` looks in the current context only.
 public struct TemplateLibrary: Sendable {
     let templates: [CompiledTemplate]
     let program: Program

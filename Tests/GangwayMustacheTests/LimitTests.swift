@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GangwayMustache
 
@@ -66,5 +67,31 @@ import GangwayMustache
         let library = try TemplateLibrary.compile([TemplateSource(name: "node", text: "({{name}}{{#kids}}{{>node}}{{/kids}})", file: "node")]).get()
         let output = try library.render("node", tree)
         #expect(output.hasPrefix("(n49(n48") && output.hasSuffix("(leaf)" + String(repeating: ")", count: 50)))
+    }
+}
+
+/// The deepest render the limits allow, 100 partials each inside 99 sections, on worker
+/// threads as Gangway renders pages (DispatchQueue.concurrentPerform): it must fit their stacks.
+@Suite struct DeepestRenderTests {
+    @Test func theDeepestAllowedRenderFitsAWorkerThreadsStack() throws {
+        let partials = MustacheLimits.renderDepth, sections = MustacheLimits.nesting - 1
+        let sources = (0..<partials).map { i in
+            TemplateSource(name: "p\(i)", text: i == partials - 1 ? "end" :
+                String(repeating: "{{#a}}", count: sections) + "{{>p\(i + 1)}}" + String(repeating: "{{/a}}", count: sections),
+                file: "p\(i)")
+        }
+        let library = try TemplateLibrary.compile(sources).get()
+        let outputs = Outputs()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            outputs.set(i, (try? library.render("p0", ["a": true])) ?? "failed")
+        }
+        #expect(outputs.all == ["end", "end"])
+    }
+
+    final class Outputs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values = ["", ""]
+        func set(_ i: Int, _ value: String) { lock.lock(); values[i] = value; lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
     }
 }
