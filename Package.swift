@@ -26,13 +26,22 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CGangwaySys"),
+        // Gangway's own compiled Mustache engine: typed values, templates parsed once.
+        .target(name: "GangwayMustache"),
+        // swift-mustache behind the same values, for the differential tests and the benchmark.
+        .target(
+            name: "GangwayMustacheTestSupport",
+            dependencies: ["GangwayMustache", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // scripts/bench-mustache: the theme's clinic page through both engines.
+        .executableTarget(name: "GangwayMustacheBench", dependencies: ["GangwayMustache", "GangwayMustacheTestSupport"]),
         .target(
             name: "GangwayCore",
             dependencies: [
                 "CCMark",
                 "CGangwaySys",
+                "GangwayMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -68,8 +77,14 @@ let package = Package(
         .target(name: "GangwayTestSupport", dependencies: ["GangwayCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "GangwayCoreTests",
-            dependencies: ["GangwayCore", "GangwayTestSupport"],
+            // swift-mustache only for RenderDifferentialTests: every real page through both engines.
+            dependencies: ["GangwayCore", "GangwayTestSupport", "GangwayMustache", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GangwayMustacheTests",
+            dependencies: ["GangwayMustache", "GangwayMustacheTestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Spec", "Fixtures"]
         ),
         .testTarget(
             name: "GangwayServeTests",

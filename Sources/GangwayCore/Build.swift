@@ -85,7 +85,7 @@ public enum Builder {
                 throw error
             }
         } catch {
-            report.diagnostics.append(.error("\(error)", at: .nowhere))
+            report.diagnostics.append(.of(error))
             return report
         }
         report.succeeded = true

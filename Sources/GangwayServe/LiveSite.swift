@@ -69,6 +69,9 @@ final class LiveSite: @unchecked Sendable {
                 model = m
                 hasBuilt = true
                 outcome.diagnostics = loaded.diagnostics
+            } else if !hasBuilt {
+                // A page that failed to render (a template recursing too deep for its values).
+                writeErrorPage(outcome.diagnostics)
             }
             return outcome
         } catch {
@@ -177,7 +180,7 @@ final class LiveSite: @unchecked Sendable {
         } catch {
             output.endPass()
             m.pending.scope = .everything
-            return .failure([.error("\(error)", at: .nowhere)], full: full, since: start)
+            return .failure([.of(error)], full: full, since: start)
         }
         m.pending = Pending()
         return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),

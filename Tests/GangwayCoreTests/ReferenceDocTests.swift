@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GangwayCore
+import GangwayMustache
 
 /// docs/reference.md against the code: every key table, marked `<!-- keys: <id> -->`, lists
 /// exactly the keys of the `KeyTable` with that id, and each loader's unknown-key check uses that
@@ -96,5 +97,88 @@ import Testing
         #expect(Self.disagreement(documented: ["a", "b", "b"], read: ["a", "c"])
                     == ["read but not documented: 'c'", "documented but not read: 'b'", "documented but not read: 'b'", "documented twice: 'b'"])
         #expect(Self.firstColumn(after: "<!-- keys: x -->", in: "<!-- keys: x -->\n| key | type |\n| --- | --- |\n| `a` | text |\n| b | list |\n\nafter\n") == ["a", "b"])
+    }
+
+    // MARK: template variables
+
+    static let pageKinds = ["home", "guide", "clinic", "page", "404", "dashboard", "reports"]
+
+    /// The first two cells of each body row of the table that follows `marker`, backticks removed
+    /// from the first; none when the marker stands before no table.
+    static func rows(after marker: String, in text: String) -> [(name: String, meaning: String)]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: marker) else { return nil }
+        return lines[(start + 1)...].prefix { $0.hasPrefix("|") }.dropFirst(2).map { row in
+            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            return (cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`")), cells.count > 2 ? cells[2] : "")
+        }
+    }
+
+    /// Every variable a value holds, as the reference names them: `a.b` for a key inside a value,
+    /// `a[].b` for a key of a list's entries.
+    static func variables(_ value: MustacheValue, prefix: String = "", into found: inout Set<String>) {
+        switch value {
+        case .object(let object):
+            for key in object.keys {
+                let name = prefix.isEmpty ? key : prefix + "." + key
+                found.insert(name)
+                variables(object[key]!, prefix: name, into: &found)
+            }
+        case .list(let items):
+            for item in items { variables(item, prefix: prefix + "[]", into: &found) }
+        case .null, .bool, .int, .double, .string:
+            break
+        }
+    }
+
+    /// A row that says its value has "the keys of `x`" documents its keys by x's: `clinic.today.iso`
+    /// is `today.iso`, and `groups[].clinics[].name` is `clinics[].name`.
+    static func resolve(_ name: String, aliases: [String: String]) -> String {
+        var name = name
+        while let (from, to) = aliases.first(where: { name.hasPrefix($0.key + ".") || name.hasPrefix($0.key + "[]") }) {
+            name = to + name.dropFirst(from.count)
+        }
+        return name
+    }
+
+    /// docs/reference.md's template variables against the values the example portal's pages
+    /// really get (published and previewed): every variable produced is documented for its page
+    /// kind (or for every page), and every one documented is produced.
+    @Test func templateVariablesMatchTheContexts() throws {
+        let text = try Self.text()
+        var produced: [String: Set<String>] = [:]
+        for liveReload in [false, true] {
+            let built = try PageContexts.build(Fixtures.packageRoot, today: "2026-11-29", liveReload: liveReload)
+            for page in built.pages { Self.variables(page.context, into: &produced[page.kind, default: []]) }
+        }
+        #expect(Set(produced.keys) == Set(Self.pageKinds))
+        let frame = try #require(Self.rows(after: "<!-- template-variables: every page -->", in: text), "no table for every page")
+        var documentedAnywhere = Set<String>()
+        var producedAnywhere = Set<String>()
+        for kind in Self.pageKinds {
+            let own = try #require(Self.rows(after: "<!-- template-variables: \(kind) -->", in: text), "no table for \(kind) pages")
+            let rows = frame + own
+            let documented = rows.map(\.name)
+            let aliases = Dictionary(rows.compactMap { row -> (String, String)? in
+                guard let match = row.meaning.firstMatch(of: /with the keys of `([^`]+)`/) else { return nil }
+                return (row.name, String(match.1))
+            }, uniquingKeysWith: { a, _ in a })
+            let read = Set((produced[kind] ?? []).map { Self.resolve($0, aliases: aliases) })
+            producedAnywhere.formUnion(read)
+            #expect(Self.disagreement(documented: own.map(\.name), read: read.filter { !frame.map(\.name).contains($0) }.sorted()) == [],
+                    "\(kind) pages")
+            for name in documented { documentedAnywhere.insert(name) }
+        }
+        #expect(Self.disagreement(documented: frame.map(\.name), read: frame.map(\.name).filter(producedAnywhere.contains)) == [],
+                "every page")
+        #expect(documentedAnywhere.count > 150)
+    }
+
+    @Test func variablesAreNamedThroughListsAndObjects() {
+        var found = Set<String>()
+        Self.variables(["a": ["b": 1, "c": [["d": .null], ["e": "x"]]], "f": []], into: &found)
+        #expect(found == ["a", "a.b", "a.c", "a.c[].d", "a.c[].e", "f"])
+        #expect(Self.resolve("x.since.iso", aliases: ["x.since": "today"]) == "today.iso")
+        #expect(Self.resolve("g[].c[].d.iso", aliases: ["g[].c": "c", "c[].d": "today"]) == "today.iso")
     }
 }

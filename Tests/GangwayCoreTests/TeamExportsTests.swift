@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import GangwayCore
+import GangwayMustache
 
 /// The team exports (RFC 4180 CSV) and charts (SVG), from the figures; and an independent
 /// recomputation of turnaround.csv by a Python script that reads the case files itself.
@@ -92,8 +93,9 @@ import Testing
         reports[0].turnaround[0].stillWaiting.append(StillWaiting(slug: "x", clinic: "<script>alert(1)</script> a@b.example", since: nil, days: nil))
         var diagnostics: [GangwayCore.Diagnostic] = []
         let theme = try #require(Theme.load(tree: SourceTree(root: Fixtures.packageRoot), into: &diagnostics), "\(diagnostics)")
-        let html = theme.render("reports", ["root": "../", "today": ["iso": Self.today.iso, "display": Self.today.display],
-                                            "guides": ReportsContext.guides(reports, clinicURL: { "https://fixture.example/clinics/\($0)/" })])
+        let context: MustacheValue = ["root": "../", "today": TemplateContext.day(Self.today),
+                                      "guides": .list(ReportsContext.guides(reports, clinicURL: { "https://fixture.example/clinics/\($0)/" }))]
+        let html = String(decoding: try theme.render("reports", context), as: UTF8.self)
         #expect(!html.contains("{{") && !html.contains("<script>alert") && !html.contains("a@b.example"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         for r in reports {

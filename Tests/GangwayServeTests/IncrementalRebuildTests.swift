@@ -180,6 +180,37 @@ import Testing
         #expect(live.site.apply(["content/clinics/alpha.yml"]).succeeded)
         try live.expectSameAsFullBuild()
     }
+
+    /// A partial that calls itself inside a section the page's values keep open fails only while
+    /// rendering: saved while serving, the error (at the call, in the partial) goes to the page and
+    /// the last good site stays; present from the start, the served folder shows the error page.
+    @Test func aPartialRecursingWhileRenderingKeepsTheServerAndTheLastGoodSite() throws {
+        let loop = "<div>{{#site}}{{>loop}}{{/site}}</div>\n"
+        let home = "{{<layout}}\n{{$content}}\n{{>loop}}\n{{/content}}\n{{/layout}}\n"
+        let live = try LiveFixture()
+        _ = live.site.rebuildAll()
+        let good = ServeFixtures.tree(live.served)
+        try live.write("templates/partials/loop.mustache", loop)
+        try live.write("templates/home.mustache", home)
+        let broken = live.site.apply(["templates/partials/loop.mustache", "templates/home.mustache"])
+        #expect(!broken.succeeded)
+        let error = try #require(broken.diagnostics.first)
+        #expect(error.severity == .error && error.location.file == "templates/partials/loop.mustache" && error.location.line == 1)
+        #expect(error.message.contains("more than 100 deep while rendering the home page"))
+        #expect(ServeFixtures.tree(live.served) == good)
+
+        try FileManager.default.removeItem(at: live.source.appendingPathComponent("templates/home.mustache"))
+        #expect(live.site.apply(["templates/home.mustache"]).succeeded)
+        try live.expectSameAsFullBuild()
+
+        let fresh = try LiveFixture { source in
+            try Data(loop.utf8).write(to: source.appendingPathComponent("templates/partials/loop.mustache").creatingFolder())
+            try Data(home.utf8).write(to: source.appendingPathComponent("templates/home.mustache").creatingFolder())
+        }
+        #expect(!fresh.site.rebuildAll().succeeded)
+        let page = try String(contentsOf: fresh.served.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("templates/partials/loop.mustache:1:") && page.contains("/__gangway/live.js"))
+    }
 }
 
 extension URL {

@@ -67,6 +67,40 @@ import Testing
         #expect(server.output.hasPrefix("Serving http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)\n"))
     }
 
+    /// Templates saved while serving that recurse without end: caught at load when no section
+    /// guards the call, while rendering when the page's values keep the guarding section open.
+    /// Either way the server keeps running, shows the error at the call, and serves the last good site.
+    @Test func aRecursiveTemplateSavedWhileServingIsAnErrorNotACrash() throws {
+        let source = try ServeFixtures.copySite()
+        defer { ServeFixtures.removeCopy(source) }
+        let server = try ServeProcess(source: source)
+        let http = LoopbackHTTP(port: server.port)
+        let good = try http.get("/index.html")
+        #expect(good.status == 200)
+        let events = try http.events()
+        _ = try events.next("hello")
+
+        let partials = source.appendingPathComponent("templates/partials")
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+        let home = Data("{{<layout}}\n{{$content}}\n{{>loop}}\n{{/content}}\n{{/layout}}\n".utf8)
+        for (body, line) in [("<div>{{>loop}}</div>\n", 1), ("<div>\n{{#site}}{{>loop}}{{/site}}</div>\n", 2)] {
+            try Data(body.utf8).write(to: partials.appendingPathComponent("loop.mustache"))
+            try home.write(to: source.appendingPathComponent("templates/home.mustache"))
+            // Each save may report on its own: wait for the report on this one.
+            var first: [String: Any] = [:]
+            for _ in 0..<4 where first["line"] as? Int != line {
+                let errors = try events.next("errors", within: .seconds(10))
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(errors.data.utf8)) as? [[String: Any]])
+                first = try #require(list.first)
+            }
+            #expect(first["file"] as? String == "templates/partials/loop.mustache" && first["line"] as? Int == line, "\(first)")
+            #expect(try http.get("/index.html").body == good.body)
+        }
+        try FileManager.default.removeItem(at: source.appendingPathComponent("templates/home.mustache"))
+        _ = try events.next("ok", within: .seconds(10))
+        #expect(try server.interrupt() == 0)
+    }
+
     @Test func aPortInUseIsAClearError() throws {
         let (one, two) = (try ServeFixtures.copySite(), try ServeFixtures.copySite())
         defer { [one, two].forEach(ServeFixtures.removeCopy) }

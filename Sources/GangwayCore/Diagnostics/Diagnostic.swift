@@ -82,3 +82,16 @@ extension Array where Element == Diagnostic {
         errorCount > 0 || (strict && warningCount > 0)
     }
 }
+
+/// An error that knows its diagnostic (a template that recursed too deep while rendering, at its
+/// file, line and column); a build reports it as it is instead of as a bare message.
+public protocol DiagnosedError: Error {
+    var diagnostic: Diagnostic { get }
+}
+
+extension Diagnostic {
+    /// What a failed step reports: the error's own diagnostic when it has one, else its description.
+    public static func of(_ error: Error) -> Diagnostic {
+        (error as? DiagnosedError)?.diagnostic ?? .error("\(error)", at: .nowhere)
+    }
+}

@@ -9,9 +9,12 @@ extension SiteRenderer {
     func renderListings(views: [ClinicView], into targets: RenderTargets) throws -> Int {
         guard site.config.dashboard, let sink = targets.team else { return 0 }
         var count = 0
-        func emit(_ path: String, _ text: String) throws {
-            try sink.write(path, Data(text.utf8))
+        func emit(_ path: String, _ bytes: [UInt8]) throws {
+            try sink.write(path, Data(bytes))
             count += 1
+        }
+        func emit(_ path: String, _ text: String) throws {
+            try emit(path, Array(text.utf8))
         }
         let guides = Dictionary(uniqueKeysWithValues: site.guides.map { ($0.name, $0) })
         let figures = views.map { ClinicFigures.of($0.status, guide: guides[$0.guide]!) }
@@ -22,11 +25,11 @@ extension SiteRenderer {
             let rows = zip(views, figures).map { TeamContext.Row(view: $0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: depth)) }
             var f = teamFrame("dashboard", title: filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard", depth: depth)
             f.nav[0].current = filter == nil
-            try emit(filter?.path ?? "index.html", page(f, TeamContext.dashboard(rows, filters: filters, filter: filter, root: root)))
+            try emit(filter?.path ?? "index.html", try page(f, TeamContext.dashboard(rows, filters: filters, filter: filter, root: root)))
         }
 
         let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: views.map(\.status)) }
-        try emit("reports/index.html", page(teamFrame("reports", title: "Vendor turnaround", depth: 1),
+        try emit("reports/index.html", try page(teamFrame("reports", title: "Vendor turnaround", depth: 1),
                                             TeamContext.reports(reports) { clinicURL($0, teamDepth: 1) }))
 
         try emit("status.json", JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import GangwayMustache
 
 /// How each page of the two sites is rendered (`RenderPipeline` decides which): the clinic portal,
 /// which only ever shows a clinic its own folder, and with `dashboard: true` the team site, which
@@ -33,18 +34,21 @@ struct SiteRenderer: Sendable {
     func renderShared(into targets: RenderTargets) throws -> Int {
         var count = 0
         let sink = targets.portal
-        func emit(_ path: String, _ text: String) throws {
-            try sink.write(path, Data(text.utf8))
+        func emit(_ path: String, _ bytes: [UInt8]) throws {
+            try sink.write(path, Data(bytes))
             count += 1
         }
-        try emit("index.html", page(frame("home", title: site.config.title), TemplateContext.home(guides: site.guides, pages: site.pages)))
+        func emit(_ path: String, _ text: String) throws {
+            try emit(path, Array(text.utf8))
+        }
+        try emit("index.html", try page(frame("home", title: site.config.title), TemplateContext.home(guides: site.guides, pages: site.pages)))
         for guide in site.guides {
-            try emit("guides/\(guide.name)/index.html", page(frame("guide", title: guide.title, depth: 2), ["guide": TemplateContext.guide(guide)]))
+            try emit("guides/\(guide.name)/index.html", try page(frame("guide", title: guide.title, depth: 2), ["guide": TemplateContext.guide(guide)]))
         }
         for p in site.pages {
-            try emit("pages/\(p.name)/index.html", page(frame("page", title: p.title, depth: 2), TemplateContext.freePage(p)))
+            try emit("pages/\(p.name)/index.html", try page(frame("page", title: p.title, depth: 2), TemplateContext.freePage(p)))
         }
-        try emit("404.html", page(frame("404", title: "Page not found", root: baseURL), [:]))
+        try emit("404.html", try page(frame("404", title: "Page not found", root: baseURL), [:]))
         try emit("sitemap.xml", sitemap())
         try emit("robots.txt", "User-agent: *\nDisallow: /clinics/\n\nSitemap: \(baseURL)sitemap.xml\n")
         count += try writeAssets(into: sink)
@@ -62,9 +66,9 @@ struct SiteRenderer: Sendable {
         let folder = folders.folder(for: clinic.slug)
         var f = frame("clinic", title: view.name, depth: 2)
         f.noindex = true
-        let html = page(f, ["clinic": TemplateContext.clinic(view), "guide_url": "../../guides/\(guide.name)/index.html",
-                            "page_url": baseURL + "clinics/\(folder)/"])
-        try sink.write("clinics/\(folder)/index.html", Data(html.utf8))
+        let html = try page(f, ["clinic": TemplateContext.clinic(view), "guide_url": .string("../../guides/\(guide.name)/index.html"),
+                                "page_url": .string(baseURL + "clinics/\(folder)/")])
+        try sink.write("clinics/\(folder)/index.html", Data(html))
         try sink.write("clinics/\(folder)/status.json", Data((JSONText.encode(view.status.json, pretty: true) + "\n").utf8))
         let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
                                        baseURL: baseURL, today: today)
@@ -84,8 +88,9 @@ struct SiteRenderer: Sendable {
         return TemplateContext.Frame(kind: kind, title: title, root: root, nav: nav ?? portalNav(root: root, kind: kind), liveReload: liveReload)
     }
 
-    func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
-        input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
+    /// The page of `frame.kind` with `extra`'s values beside the frame's, as UTF-8 bytes.
+    func page(_ frame: TemplateContext.Frame, _ extra: MustacheObject) throws -> [UInt8] {
+        try input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
     }
 
     /// The portal's navigation: home and the free pages, never the team site.

@@ -1,3 +1,5 @@
+import GangwayMustache
+
 /// The team site's page contexts (the dashboard, its filtered pages, the reports), from the clinics'
 /// views and figures. Like `TemplateContext`, the one place these pages' typed values become
 /// template values: every free-text value arrives redacted and goes in as plain text.
@@ -11,56 +13,59 @@ enum TeamContext {
 
     /// A clinic's dashboard row: state, progress, current step, who acts next (from the view's next
     /// action), days overdue, days in the current step, last activity, earliest finish and region.
-    static func row(_ r: Row) -> [String: Any] {
+    static func row(_ r: Row) -> MustacheValue {
         let v = r.view, f = r.figures
-        var row: [String: Any] = [
-            "name": v.name, "slug": v.slug, "url": r.url,
-            "state": v.status.state.rawValue, "state_label": v.status.state.label, "done": v.status.done, "total": v.status.total,
-            "percent": v.percent, "progress_text": ProgressText.of(v.status.steps), "guide": v.guide, "guide_title": v.guideTitle, "next": v.next.text,
-            "acts_next": v.next.actorName, "acts_next_key": v.next.actor?.rawValue ?? "none",
-            "days_overdue_sort": f.daysOverdue ?? -1, "days_in_step_sort": f.daysInStep ?? -1,
-            "last_activity_sort": sortKey(f.lastActivity), "earliest_finish_sort": sortKey(f.earliestFinish),
+        return [
+            "name": .string(v.name), "slug": .string(v.slug), "url": .string(r.url),
+            "state": .string(v.status.state.rawValue), "state_label": .string(v.status.state.label),
+            "done": .int(v.status.done), "total": .int(v.status.total),
+            "percent": .int(v.percent), "progress_text": .string(ProgressText.of(v.status.steps)),
+            "guide": .string(v.guide), "guide_title": .string(v.guideTitle), "next": .string(v.next.text),
+            "acts_next": .string(v.next.actorName), "acts_next_key": .string(v.next.actor?.rawValue ?? "none"),
+            "days_overdue_sort": .int(f.daysOverdue ?? -1), "days_in_step_sort": .int(f.daysInStep ?? -1),
+            "last_activity_sort": .string(sortKey(f.lastActivity)), "earliest_finish_sort": .string(sortKey(f.earliestFinish)),
+            "current_step": .optional(v.status.current?.title),
+            "overdue": .bool(v.status.overdue),
+            "days_overdue": .optional(f.daysOverdue.map(days)),
+            "days_in_step": .optional(f.daysInStep.map(days)),
+            "last_activity": TemplateContext.day(f.lastActivity),
+            "earliest_finish": TemplateContext.day(f.earliestFinish),
+            "region": .optional(v.region),
         ]
-        row.put("current_step", v.status.current?.title)
-        row["overdue"] = v.status.overdue
-        row.put("days_overdue", f.daysOverdue.map(days))
-        row.put("days_in_step", f.daysInStep.map(days))
-        row.put("last_activity", f.lastActivity.map(TemplateContext.day))
-        row.put("earliest_finish", f.earliestFinish.map(TemplateContext.day))
-        row.put("region", v.region)
-        return row
     }
 
     /// The dashboard, or one of its filtered pages when `filter` is given: the clinics grouped by
     /// state, most urgent first, and the filter links (`root` leads to the team site's root).
-    static func dashboard(_ rows: [Row], filters: [DashboardFilter], filter: DashboardFilter?, root: String) -> [String: Any] {
+    static func dashboard(_ rows: [Row], filters: [DashboardFilter], filter: DashboardFilter?, root: String) -> MustacheObject {
         let shown = filter.map { f in rows.filter { f.members.contains($0.view.slug) } } ?? rows
         let contexts = shown.map(row)
-        var groups: [[String: Any]] = []
+        var groups: [MustacheValue] = []
         for state in ClinicState.byUrgency {
             let members = zip(shown, contexts).filter { $0.0.view.status.state == state }.map(\.1)
-            groups.append(["state": state.rawValue, "label": state.label, "count": members.count, "clinics": members, "has_clinics": !members.isEmpty])
+            groups.append(["state": .string(state.rawValue), "label": .string(state.label), "count": .int(members.count),
+                           "clinics": .list(members), "has_clinics": .bool(!members.isEmpty)])
         }
-        let filterGroups = DashboardFilter.Dimension.allCases.compactMap { dimension -> [String: Any]? in
+        let filterGroups = DashboardFilter.Dimension.allCases.compactMap { dimension -> MustacheValue? in
             let entries = filters.filter { $0.dimension == dimension }
             guard !entries.isEmpty else { return nil }
-            return ["name": dimension.rawValue, "label": dimension.label, "filters": entries.map { e -> [String: Any] in
-                ["label": e.label, "url": root + e.path, "count": e.members.count, "current": e == filter]
-            }]
+            return ["name": .string(dimension.rawValue), "label": .string(dimension.label), "filters": .list(entries.map { e in
+                ["label": .string(e.label), "url": .string(root + e.path), "count": .int(e.members.count), "current": .bool(e == filter)]
+            })]
         }
-        var c: [String: Any] = ["clinics": contexts, "groups": groups, "clinic_count": shown.count,
-                                "overdue_count": shown.filter { $0.view.status.overdue }.count,
-                                "filter_groups": filterGroups, "all_url": root + "index.html",
-                                "heading": filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard"]
+        let overdue = shown.filter { $0.view.status.overdue }.count
+        var c: MustacheObject = ["clinics": .list(contexts), "groups": .list(groups), "clinic_count": .int(shown.count),
+                                 "overdue_count": .int(overdue), "has_overdue": .bool(overdue > 0),
+                                 "filter_groups": .list(filterGroups), "all_url": .string(root + "index.html"),
+                                 "heading": .string(filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard")]
         if let filter {
-            c["filter"] = ["label": filter.label, "dimension": filter.dimension.label]
+            c["filter"] = ["label": .string(filter.label), "dimension": .string(filter.dimension.label)]
         }
         return c
     }
 
     /// The reports page: per guide its turnaround, funnel and time to complete.
-    static func reports(_ reports: [GuideReport], clinicURL: (String) -> String) -> [String: Any] {
-        ["guides": ReportsContext.guides(reports, clinicURL: clinicURL)]
+    static func reports(_ reports: [GuideReport], clinicURL: (String) -> String) -> MustacheObject {
+        ["guides": .list(ReportsContext.guides(reports, clinicURL: clinicURL))]
     }
 
     static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }

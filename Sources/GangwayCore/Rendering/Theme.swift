@@ -1,24 +1,49 @@
 import Foundation
-import Mustache
+import GangwayMustache
 
 /// The site's Mustache templates: `templates/*.mustache` for page kinds, `templates/partials/*.mustache`
 /// for partials (named by file name), and `templates/assets/` copied to the output. Anything the site
-/// does not provide comes from the built-in theme, as a Hugo theme's files do.
+/// does not provide comes from the built-in theme, as a Hugo theme's files do. The templates are
+/// compiled once, here, by Gangway's own engine; every template error is found then (syntax, missing
+/// partials, partials that call each other without end, nesting too deep) but one: a recursion
+/// through a section that a page's values keep true, which the engine stops while rendering.
 public struct Theme: Sendable {
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
+    /// The templates as compiled, by name (the differential test renders them through swift-mustache too).
+    let sources: [TemplateSource]
     /// Asset files by path below `assets/`, with their bytes.
     public let assets: [(path: String, data: Data)]
+    /// Tests only: sees every page's template and context as it renders (the differential test
+    /// against swift-mustache, the reference's list of template variables).
+    var observer: (@Sendable (_ kind: String, _ context: MustacheValue) -> Void)?
 
-    func render(_ kind: String, _ context: [String: Any]) -> String {
-        let html = library.render(context, withTemplate: kind) ?? ""
-        return html.hasSuffix("\n") ? html : html + "\n"
+    /// Appends the page `kind` rendered from `context` to `buffer`, ending it with a line break.
+    /// The one error is a partial recursion through sections that the values keep open.
+    func render(_ kind: String, _ context: MustacheValue, into buffer: inout [UInt8]) throws(TemplateRenderError) {
+        observer?(kind, context)
+        do {
+            try library.render(kind, context, into: &buffer)
+        } catch let error as TemplateError {
+            throw TemplateRenderError(diagnostic: Self.diagnostic(error, templates: library.names, page: kind))
+        } catch {
+            throw TemplateRenderError(diagnostic: .error("\(error)", at: .nowhere))
+        }
+        if buffer.last != UInt8(ascii: "\n") { buffer.append(UInt8(ascii: "\n")) }
+    }
+
+    /// The page `kind` rendered from `context`, as UTF-8 bytes ending with a line break.
+    func render(_ kind: String, _ context: MustacheValue) throws(TemplateRenderError) -> [UInt8] {
+        var buffer: [UInt8] = []
+        try render(kind, context, into: &buffer)
+        return buffer
     }
 
     static func load(tree: SourceTree, into diagnostics: inout [Diagnostic]) -> Theme? {
-        var sources: [String: (text: String, file: String)] = [:]
+        var sources: [String: TemplateSource] = [:]
         for file in StarterSite.files where file.path.hasPrefix("templates/") && file.path.hasSuffix(".mustache") {
-            sources[templateName(file.path)] = (String(decoding: file.data, as: UTF8.self), file.path)
+            let name = templateName(file.path)
+            sources[name] = TemplateSource(name: name, text: String(decoding: file.data, as: UTF8.self), file: file.path)
         }
         var assets: [String: Data] = [:]
         for file in StarterSite.files where file.path.hasPrefix("templates/assets/") {
@@ -35,76 +60,54 @@ public struct Theme: Sendable {
                     }
                 } else if path.hasSuffix(".mustache") {
                     if let text = SourceText.read(tree.url(path), relativePath: path, into: &diagnostics) {
-                        sources[templateName(path)] = (text, path)
+                        let name = templateName(path)
+                        sources[name] = TemplateSource(name: name, text: text, file: path)
                     }
                 }
             }
         }
 
-        var library = MustacheLibrary()
-        var ok = true
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template does not parse: \(describe(error.error))",
-                                          at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber)))
-                ok = false
-            } catch {
-                diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: source.file)))
-                ok = false
-            }
-            for (partial, line, column) in partialReferences(in: source.text) where sources[partial] == nil {
-                var message = "template names a missing partial '\(partial)'"
-                if let near = Suggest.closest(to: partial, among: Array(sources.keys)) { message += " (did you mean '\(near)'?)" }
-                diagnostics.append(.error(message, at: SourceLocation(file: source.file, line: line, column: column)))
-                ok = false
-            }
+        let ordered = sources.keys.sorted().map { sources[$0]! }
+        switch TemplateLibrary.compile(ordered) {
+        case .success(let library):
+            return Theme(library: library, sources: ordered, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        case .failure(let errors):
+            let names = sources.keys.sorted()
+            diagnostics += errors.map { diagnostic($0, templates: names) }
+            return nil
         }
-        guard ok else { return nil }
-        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// A template error as a diagnostic at its file, line and column, in Gangway's words.
+    /// `page` names the page kind that was rendering, for a render-time error.
+    static func diagnostic(_ error: TemplateError, templates: [String], page: String? = nil) -> Diagnostic {
+        let at = SourceLocation(file: error.file, line: error.line, column: error.column)
+        switch error.kind {
+        case .syntax(let message):
+            return .error("template does not parse: \(message)", at: at)
+        case .missingPartial(let name):
+            var message = "template names a missing partial '\(name)'"
+            if let near = Suggest.closest(to: name, among: templates) { message += " (did you mean '\(near)'?)" }
+            return .error(message, at: at)
+        case .recursion(let cycle):
+            return .error("partials call each other without end: \(cycle.joined(separator: " → "))", at: at,
+                          hint: "call a partial from itself only inside a section that ends, as {{#children}}{{>node}}{{/children}} does")
+        case .nesting(let limit):
+            return .error("template nests sections, parents and blocks more than \(limit) deep", at: at)
+        case .renderDepth(let limit):
+            return .error("partials called each other more than \(limit) deep while rendering\(page.map { " the \($0) page" } ?? "")", at: at,
+                          hint: "a partial may call itself inside a section only when the page's values end that section; these keep it open")
+        }
     }
 
     /// `templates/clinic.mustache` is `clinic`; `templates/partials/step.mustache` is `step`.
     static func templateName(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
+}
 
-    /// Names used in `{{> name}}` and `{{< name}}` tags, with their line and column.
-    static func partialReferences(in text: String) -> [(String, Int, Int)] {
-        var out: [(String, Int, Int)] = []
-        var line = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...]
-                let trimmed = after.drop { $0 == " " }
-                guard let sigil = trimmed.first, sigil == ">" || sigil == "<" else { rest = after; continue }
-                let nameStart = trimmed.dropFirst().drop { $0 == " " }
-                let name = nameStart.prefix { $0 != "}" && $0 != " " }
-                if !name.isEmpty && !name.hasPrefix("*") {
-                    let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
-                    out.append((String(name), line, column))
-                }
-                rest = after
-            }
-            line += 1
-        }
-        return out
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
-        case .transformAppliedToInheritanceSection: return "a transform is applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only block tags may stand inside a parent or partial override"
-        case .textInsideInheritSection: return "text stands inside a parent or partial override"
-        case .invalidConfigVariableSyntax: return "a pragma is badly formed"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
-    }
+/// A page that could not render: its template recursed too deep for the page's values. Carries
+/// the diagnostic, at the template's file, line and column.
+struct TemplateRenderError: DiagnosedError {
+    var diagnostic: Diagnostic
 }
