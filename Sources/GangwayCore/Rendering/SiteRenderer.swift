@@ -58,7 +58,7 @@ struct SiteRenderer: Sendable {
 
     func renderClinic(_ clinic: CaseFile, into sink: OutputSink) throws -> ClinicView {
         let guide = site.guide(named: clinic.guide)!
-        let view = ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config)
+        let view = input.timings.call(.derive) { ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config) }
         let folder = folders.folder(for: clinic.slug)
         var f = frame("clinic", title: view.name, depth: 2)
         f.noindex = true
@@ -85,7 +85,8 @@ struct SiteRenderer: Sendable {
     }
 
     func page(_ frame: TemplateContext.Frame, _ extra: [String: Any]) -> String {
-        input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
+        let context = TemplateContext.page(frame, config: site.config, today: today, extra: extra)
+        return input.timings.template(frame.kind) { input.theme.render(frame.kind, context) }
     }
 
     /// The portal's navigation: home and the free pages, never the team site.
