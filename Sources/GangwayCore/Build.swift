@@ -37,6 +37,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var succeeded: Bool
     public var filesWritten = 0
+    /// Of `filesWritten`, those whose bytes equal the previous output's: taken over from it, not rewritten.
+    public var filesKept = 0
     public var clinics = 0
     public var guides = 0
     public var seconds = 0.0
@@ -88,6 +90,7 @@ public enum Builder {
                                         timings: timings)
                 let targets = RenderTargets(portal: wrap(portal).timed(by: timings), team: team.map { wrap($0).timed(by: timings) })
                 report.filesWritten = try timings.region(.render) { try RenderPipeline.render(input, scope: .everything, into: targets) }.filesWritten
+                report.filesKept = portal.filesKept + (team?.filesKept ?? 0)
                 try timings.region(.write) { try outputs.commit() }
             } catch {
                 outputs.abandon()

@@ -49,7 +49,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data((report.summary + "\n").utf8))
         }
         if timings {
-            FileHandle.standardError.write(Data(options.timings.text.utf8))
+            let kept = report.succeeded ? "files: \(report.filesKept) of \(report.filesWritten) unchanged, taken over from the previous output\n" : ""
+            FileHandle.standardError.write(Data((options.timings.text + kept).utf8))
         }
         if !report.succeeded { throw ExitCode.failure }
     }

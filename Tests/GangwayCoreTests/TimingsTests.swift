@@ -52,7 +52,17 @@ import Testing
             let row = "^  \(template) +\(count)( +[0-9]+\\.[0-9]+ ms){4}$"
             #expect(lines.contains { $0.range(of: row, options: .regularExpression) != nil }, "no row for template \(template):\n\(timed.stderr)")
         }
-        #expect(files > 0)
+        #expect(lines.last == "files: 0 of \(files) unchanged, taken over from the previous output")
+    }
+
+    @Test func aRebuildSaysHowManyFilesItTookOver() throws {
+        let (first, folder) = try Self.build(["--timings"])
+        #expect(first.status == 0)
+        let again = try Run(["build", "--source", Fixtures.packageRoot.path, "--output", folder.appendingPathComponent("public").path,
+                             "--team-output", folder.appendingPathComponent("team").path, "--today", "2026-11-29", "--timings", "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let files = try #require(first.stderr.split(separator: "\n").first.flatMap { Self.filesBuilt(String($0)) })
+        #expect(again.stderr.split(separator: "\n").last.map(String.init) == "files: \(files) of \(files) unchanged, taken over from the previous output")
     }
 
     @Test func checkPrintsLoadAndValidate() throws {
@@ -72,6 +82,7 @@ import Testing
         let run = try Run(["build", "--source", site.path, "--today", "2026-11-05", "--timings"])
         #expect(run.status == 1)
         #expect(Self.stepLine("validate", in: run.stderr) != nil, "\(run.stderr)")
+        #expect(!run.stderr.contains("files:"))
     }
 
     /// In process: each page is timed once, under its template's name, whichever thread renders it.

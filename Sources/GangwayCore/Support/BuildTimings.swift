@@ -53,35 +53,25 @@ public final class BuildTimings: Sendable {
     /// Runs `body` as one call of `step` (derive, write) on any thread, inside a region.
     public func call<R>(_ step: Step, _ body: () throws -> R) rethrows -> R {
         guard enabled else { return try body() }
-        let start = (wall: Clock.wall(), cpu: Clock.thread())
-        defer {
-            let wall = Clock.wall() - start.wall, cpu = Clock.thread() - start.cpu
-            state.withLock { s in
-                s.steps[step, default: Totals()].cpu += cpu
-                s.steps[step, default: Totals()].busy += wall
-                s.steps[step, default: Totals()].calls = true
-                s.callCPU += cpu
-            }
+        return try onThisThread(body) { s, wall, cpu in
+            s.steps[step, default: Totals()].cpu += cpu
+            s.steps[step, default: Totals()].busy += wall
+            s.steps[step, default: Totals()].calls = true
+            s.callCPU += cpu
         }
-        return try body()
     }
 
     /// Runs `body`, the rendering of one page by the template named `name`, on any thread.
     public func template<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
         guard enabled else { return try body() }
-        let start = (wall: Clock.wall(), cpu: Clock.thread())
-        defer {
-            let wall = Clock.wall() - start.wall, cpu = Clock.thread() - start.cpu
-            state.withLock { s in
-                var t = s.templates[name, default: TemplateTotals()]
-                t.count += 1
-                t.wall += wall
-                t.cpu += cpu
-                t.slowest = max(t.slowest, wall)
-                s.templates[name] = t
-            }
+        return try onThisThread(body) { s, wall, cpu in
+            var t = s.templates[name, default: TemplateTotals()]
+            t.count += 1
+            t.wall += wall
+            t.cpu += cpu
+            t.slowest = max(t.slowest, wall)
+            s.templates[name] = t
         }
-        return try body()
     }
 
     /// How many times each template rendered, by name.
@@ -121,6 +111,16 @@ public final class BuildTimings: Sendable {
 }
 
 private extension BuildTimings {
+    /// Runs `body`, then records its wall time and the calling thread's CPU time, in nanoseconds.
+    func onThisThread<R>(_ body: () throws -> R, record: (inout State, _ wall: Int64, _ cpu: Int64) -> Void) rethrows -> R {
+        let start = (wall: Clock.wall(), cpu: Clock.thread())
+        defer {
+            let wall = Clock.wall() - start.wall, cpu = Clock.thread() - start.cpu
+            state.withLock { record(&$0, wall, cpu) }
+        }
+        return try body()
+    }
+
     /// One step's figures, in nanoseconds.
     struct Totals {
         var wall: Int64 = 0
