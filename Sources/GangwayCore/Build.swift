@@ -14,9 +14,12 @@ public struct BuildOptions: Sendable {
     /// links point at the preview's own clinic pages instead of `base_url`.
     public var liveReload: Bool
     public var environment: [String: String]
+    /// Where `--timings` collects each step's time; `.off` measures nothing.
+    public var timings: BuildTimings
 
     public init(source: URL, output: URL? = nil, teamOutput: URL? = nil, baseURL: String? = nil, today: TodaySource = .now,
-                strict: Bool = false, liveReload: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                strict: Bool = false, liveReload: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
+                timings: BuildTimings = .off) {
         self.source = source
         self.output = output ?? source.appendingPathComponent("public")
         self.teamOutput = teamOutput ?? source.appendingPathComponent("team")
@@ -25,6 +28,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.liveReload = liveReload
         self.environment = environment
+        self.timings = timings
     }
 }
 
@@ -33,6 +37,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var succeeded: Bool
     public var filesWritten = 0
+    /// Of `filesWritten`, those whose bytes equal the previous output's: taken over from it, not rewritten.
+    public var filesKept = 0
     public var clinics = 0
     public var guides = 0
     public var seconds = 0.0
@@ -51,7 +57,10 @@ public struct BuildReport: Sendable {
 public enum Builder {
     /// Reads and checks everything; writes nothing.
     public static func check(_ options: BuildOptions) -> (SiteLoader.Result, failed: Bool) {
-        var result = SiteLoader.load(source: options.source, today: options.today, environment: options.environment)
+        let timings = options.timings
+        var result = timings.region(.load) {
+            SiteLoader.load(source: options.source, today: options.today, environment: options.environment, timings: timings)
+        }
         if var site = result.site {
             applyOverrides(&site, options)
             result.site = site
@@ -70,16 +79,19 @@ public enum Builder {
         let (loaded, failed) = check(options)
         var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false)
         guard !failed, let site = loaded.site, let theme = loaded.theme else { return report }
+        let timings = options.timings
         do {
             // Both sites are staged; both are swapped in only when both rendered, so a failure touches neither.
             let outputs = try OutputPair(options.output, site.config.dashboard ? options.teamOutput : nil, source: options.source)
-            let (portal, team) = try outputs.begin()
+            let (portal, team) = try timings.region(.write) { try outputs.begin() }
             do {
                 let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: options.environment["GANGWAY_URL_SECRET"])
-                let input = RenderInput(site: site, theme: theme, today: loaded.today, folders: folders, liveReload: options.liveReload)
-                report.filesWritten = try RenderPipeline.render(input, scope: .everything,
-                                                                into: RenderTargets(portal: wrap(portal), team: team.map(wrap))).filesWritten
-                try outputs.commit()
+                let input = RenderInput(site: site, theme: theme, today: loaded.today, folders: folders, liveReload: options.liveReload,
+                                        timings: timings)
+                let targets = RenderTargets(portal: wrap(portal).timed(by: timings), team: team.map { wrap($0).timed(by: timings) })
+                report.filesWritten = try timings.region(.render) { try RenderPipeline.render(input, scope: .everything, into: targets) }.filesWritten
+                report.filesKept = portal.filesKept + (team?.filesKept ?? 0)
+                try timings.region(.write) { try outputs.commit() }
             } catch {
                 outputs.abandon()
                 throw error

@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(help: "After the build, print each step's wall and CPU time and the slowest templates on stderr.")
+    var timings = false
+
     func validate() throws {
         if let baseURL, case .failure(let refusal) = BaseURLRule.normalize(baseURL) {
             throw ValidationError("--base-url \(refusal.reason)")
@@ -38,12 +41,16 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             teamOutput: teamOutput.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            baseURL: baseURL, today: try site.todaySource(), strict: site.strict)
+            baseURL: baseURL, today: try site.todaySource(), strict: site.strict, timings: timings ? BuildTimings() : .off)
         try requireSafeOutput(options)
         let report = Builder.build(options)
         DiagnosticPrinter.printText(report.diagnostics)
         if !quiet || !report.succeeded {
             FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        }
+        if timings {
+            let kept = report.succeeded ? "files: \(report.filesKept) of \(report.filesWritten) unchanged, taken over from the previous output\n" : ""
+            FileHandle.standardError.write(Data((options.timings.text + kept).utf8))
         }
         if !report.succeeded { throw ExitCode.failure }
     }

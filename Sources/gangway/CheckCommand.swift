@@ -32,9 +32,13 @@ struct Check: ParsableCommand {
     @Option(help: "How to print problems.")
     var format: Format = .text
 
+    @Flag(help: "After the check, print the wall and CPU time of loading and of the rules on stderr.")
+    var timings = false
+
     func run() throws {
         try site.requireSite()
-        let options = BuildOptions(source: site.sourceURL, today: try site.todaySource(), strict: site.strict)
+        let options = BuildOptions(source: site.sourceURL, today: try site.todaySource(), strict: site.strict,
+                                   timings: timings ? BuildTimings() : .off)
         let (result, failed) = Builder.check(options)
         let diagnostics = result.diagnostics
         switch format.diagnosticFormat {
@@ -48,6 +52,7 @@ struct Check: ParsableCommand {
             FileHandle.standardOutput.write(Data(DiagnosticFormatter.github(diagnostics).utf8))
             FileHandle.standardError.write(Data("\(DiagnosticFormatter.summary(diagnostics))\n".utf8))
         }
+        if timings { FileHandle.standardError.write(Data(options.timings.text.utf8)) }
         if failed { throw ExitCode.failure }
     }
 }

@@ -12,7 +12,9 @@ public enum SiteLoader {
     }
 
     /// `environment` is the build's, for the rules that read it (`GANGWAY_URL_SECRET`); nil leaves them out.
-    public static func load(source: URL, today todaySource: TodaySource, environment: [String: String]? = nil) -> Result {
+    /// `timings` times the rules as the validate step; the caller times the whole as load.
+    public static func load(source: URL, today todaySource: TodaySource, environment: [String: String]? = nil,
+                            timings: BuildTimings = .off) -> Result {
         var diagnostics: [Diagnostic] = []
         let tree = SourceTree(root: source)
         let config = ConfigLoader.load(source: tree.root, into: &diagnostics)
@@ -64,7 +66,9 @@ public enum SiteLoader {
         let theme = Theme.load(tree: tree, into: &diagnostics)
 
         let context = ValidationContext(config: config, guides: guides, guideFolders: guideFolders(tree), guideFoldersUnknown: guideFoldersUnknown(tree), today: today)
-        diagnostics += Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
+        diagnostics += timings.region(.validate) {
+            Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
+        }
         let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
         diagnostics.sort()
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -63,19 +63,22 @@ public struct AtomicOutput: Sendable {
         ".\(output.lastPathComponent).gangway-staging-"
     }
 
-    /// A fresh, empty staging folder to render into.
+    /// A fresh, empty staging folder to render into; its sink takes the files that did not change
+    /// over from the current output (`PreviousOutput`), so they keep their inode and mtime.
     public func begin() throws -> DirectorySink {
         let fm = FileManager.default
         removeLeftovers()
         try? fm.removeItem(at: staging)
+        let sink = DirectorySink(root: staging, previous: output)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data("This folder is written by gangway build; it is replaced whole on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
+            try sink.write(Self.marker, Data("This folder is written by gangway build; it is replaced whole on every build.\n".utf8))
+        } catch let error as DirectorySink.WriteError {
+            throw Failure.io("cannot create \(staging.path): \(String(cString: strerror(error.code)))")
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
-        return DirectorySink(root: staging)
+        return sink
     }
 
     /// Swaps the staging folder in place of the output, then deletes the old output.

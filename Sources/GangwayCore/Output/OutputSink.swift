@@ -8,13 +8,27 @@ public protocol OutputSink: Sendable {
     func write(_ path: String, _ data: Data) throws
 }
 
-/// Writes below a folder, creating parent folders; paths are checked never to leave it.
+/// Writes below a folder, creating parent folders; paths are checked never to leave it. Every
+/// file is created new, never opened for writing when it exists: a file taken over from the
+/// previous output by hard link is shared with it until the swap, and must never change there.
 public struct DirectorySink: OutputSink {
     public let root: URL
     /// Folders already made, so a clinic's second file costs no mkdir.
     private let folders = FolderSet()
+    /// The output this folder will replace, whose unchanged files are linked instead of written.
+    private let previous: PreviousOutput?
 
-    public init(root: URL) { self.root = root }
+    /// The permission bits of each file, less the umask.
+    static let fileMode: mode_t = 0o644
+
+    /// `previous`, when given and there, lends its unchanged files (see `PreviousOutput`).
+    public init(root: URL, previous: URL? = nil) {
+        self.root = root
+        self.previous = previous.flatMap(PreviousOutput.init(root:))
+    }
+
+    /// How many files were taken over from the previous output rather than written.
+    public var filesKept: Int { previous?.kept ?? 0 }
 
     public func write(_ path: String, _ data: Data) throws {
         try OutputPath.check(path)
@@ -27,15 +41,32 @@ public struct DirectorySink: OutputSink {
             }
             folders.insert(parent.path)
         }
-        try Self.writeFile(url.path, data)
+        if let previous, previous.takeOver(path, data, to: url.path) { return }
+        try Self.createFile(url.path, data)
     }
 
-    /// Plain open/write/close. Foundation's `Data.write` fsyncs every file, which made a
+    /// Writes `data` to a new file at `path`; a file already there is unlinked first, never truncated.
+    /// Plain open/write/close: Foundation's `Data.write` fsyncs every file, which made a
     /// 10,000-clinic build wait on the disk; durability comes from the atomic swap instead.
-    static func writeFile(_ path: String, _ data: Data) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    static func createFile(_ path: String, _ data: Data) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        if fd < 0 && errno == EEXIST && unlink(path) == 0 {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        }
         guard fd >= 0 else { throw WriteError(path: path, code: errno) }
         defer { close(fd) }
+        try write(fd, data, path: path)
+    }
+
+    /// Writes `data` into the file at `path`, in place when it exists: for the tests' probes, never for an output.
+    static func writeFile(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw WriteError(path: path, code: errno) }
+        defer { close(fd) }
+        try write(fd, data, path: path)
+    }
+
+    private static func write(_ fd: Int32, _ data: Data, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {

@@ -9,13 +9,16 @@ public struct RenderInput: Sendable {
     public var folders: ClinicFolders
     /// The `gangway serve` preview: the live-reload script, and team links to the preview's own clinic pages.
     public var liveReload: Bool
+    /// Times each clinic's derive step and each page's template (`gangway build --timings`).
+    public var timings: BuildTimings
 
-    public init(site: Site, theme: Theme, today: Day, folders: ClinicFolders, liveReload: Bool = false) {
+    public init(site: Site, theme: Theme, today: Day, folders: ClinicFolders, liveReload: Bool = false, timings: BuildTimings = .off) {
         self.site = site
         self.theme = theme
         self.today = today
         self.folders = folders
         self.liveReload = liveReload
+        self.timings = timings
     }
 }
 

@@ -62,7 +62,7 @@ struct SiteRenderer: Sendable {
 
     func renderClinic(_ clinic: CaseFile, into sink: OutputSink) throws -> ClinicView {
         let guide = site.guide(named: clinic.guide)!
-        let view = ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config)
+        let view = input.timings.call(.derive) { ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config) }
         let folder = folders.folder(for: clinic.slug)
         var f = frame("clinic", title: view.name, depth: 2)
         f.noindex = true
@@ -90,7 +90,8 @@ struct SiteRenderer: Sendable {
 
     /// The page of `frame.kind` with `extra`'s values beside the frame's, as UTF-8 bytes.
     func page(_ frame: TemplateContext.Frame, _ extra: MustacheObject) throws -> [UInt8] {
-        try input.theme.render(frame.kind, TemplateContext.page(frame, config: site.config, today: today, extra: extra))
+        let context = TemplateContext.page(frame, config: site.config, today: today, extra: extra)
+        return try input.timings.template(frame.kind) { try input.theme.render(frame.kind, context) }
     }
 
     /// The portal's navigation: home and the free pages, never the team site.
