@@ -12,13 +12,13 @@ enum CaseFileLoader {
 
     /// `guideNames` only shapes the hint for a missing `guide`.
     static func load(_ path: String, tree: SourceTree, guideNames: [String], into diagnostics: inout [Diagnostic]) -> CaseFile? {
-        let fileName = (path as NSString).lastPathComponent
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let slug = String(fileName.dropLast(4))
         if let problem = NameRule.problem(with: slug, kind: .caseFile(fileName: fileName), at: SourceLocation(file: path)) {
             diagnostics.append(problem)
             return nil
         }
-        guard let text = SourceText.read(tree.url(path), relativePath: path, into: &diagnostics) else { return nil }
+        guard let text = SourceText.read(path: tree.path(path), relativePath: path, into: &diagnostics) else { return nil }
         return parse(text, path: path, slug: slug, guideNames: guideNames, into: &diagnostics)
     }
 

@@ -19,7 +19,7 @@ struct MarkdownSource {
 }
 
 func readMarkdown(_ path: String, tree: SourceTree, into diagnostics: inout [Diagnostic]) -> MarkdownSource? {
-    guard let raw = SourceText.read(tree.url(path), relativePath: path, into: &diagnostics),
+    guard let raw = SourceText.read(path: tree.path(path), relativePath: path, into: &diagnostics),
           let split = FrontMatterFile.split(raw, file: path, into: &diagnostics) else { return nil }
     return MarkdownSource(path: path, text: split)
 }

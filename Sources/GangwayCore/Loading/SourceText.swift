@@ -3,19 +3,22 @@ import Foundation
 /// Reads a source file as UTF-8 text; a file that is not UTF-8 is a diagnostic at its first bad byte.
 enum SourceText {
     static func read(_ url: URL, relativePath: String, into diagnostics: inout [Diagnostic]) -> String? {
-        let data: Data
-        switch FileProblem.read(url.path) {
-        case .success(let bytes): data = bytes
+        read(path: url.path, relativePath: relativePath, into: &diagnostics)
+    }
+
+    static func read(path: String, relativePath: String, into diagnostics: inout [Diagnostic]) -> String? {
+        let bytes: [UInt8]
+        switch FileProblem.bytes(path) {
+        case .success(let read): bytes = read
         case .failure(let problem):
             diagnostics.append(.error("cannot read this file: \(problem.reason)", at: SourceLocation(file: relativePath)))
             return nil
         }
-        if let text = String(validating: data, as: UTF8.self) {
+        if let text = String(validating: bytes, as: UTF8.self) {
             return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         }
         var line = 1, column = 1
         var index = 0
-        let bytes = [UInt8](data)
         while index < bytes.count {
             let width = utf8SequenceLength(bytes, at: index)
             if width == 0 { break }

@@ -9,13 +9,19 @@ import Glibc
 /// and the reason; what is skipped on purpose (a FIFO, a socket, a device) is a warning.
 struct SourceTree: Sendable {
     let root: URL
+    private let rootPath: String
 
     init(root: URL) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+        rootPath = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
     }
 
     /// `isDirectory: false` spares Foundation a stat per call to find out.
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative, isDirectory: false) }
+
+    /// The file system path of `relative`, as `url(relative).path` without building the URL
+    /// (a case file is read by path, thousands of times per build).
+    func path(_ relative: String) -> String { rootPath + relative }
 
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relative).path)
@@ -218,6 +224,13 @@ enum FileProblem: Error, Equatable {
 
     /// A file's bytes, or why they cannot be read.
     static func read(_ path: String) -> Result<Data, FileProblem> {
+        bytes(path).map { Data($0) }
+    }
+
+    /// A file's bytes, or why they cannot be read: open, fstat, one read into a buffer of the
+    /// size fstat gives (one byte more, to see a file that grew), close. A file that is not
+    /// the size fstat said is read on to its end.
+    static func bytes(_ path: String) -> Result<[UInt8], FileProblem> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(describe(errno), folder: false)) }
         defer { close(fd) }
@@ -228,18 +241,22 @@ enum FileProblem: Error, Equatable {
         case S_IFDIR: return .failure(.system("it is a folder, not a file", folder: false))
         default: return .failure(.special("not a regular file"))
         }
-        var data = Data(capacity: max(Int(info.st_size), 0))
-        var buffer = [UInt8](repeating: 0, count: 65536)
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(.system(describe(errno), folder: false))
             }
-            if n == 0 { break }
-            data.append(buffer, count: n)
+            count += n
+            // A short read of exactly what fstat promised is the end; so is a read of nothing.
+            if n == 0 || (count == size && count < bytes.count) { break }
         }
-        return .success(data)
+        bytes.removeLast(bytes.count - count)
+        return .success(bytes)
     }
 
     /// Why `path` is not a folder that can be listed; nil when it is one.

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Parses YAML into Yams nodes, turning every libYAML error into a diagnostic at its own position.
+/// Parses YAML into Yams nodes (`YAMLComposer`), turning every libYAML error into a diagnostic at its own position.
 /// `lineOffset` shifts positions when the YAML is front matter inside a Markdown file.
 struct YAMLDocument {
     /// Only the implicit types Gangway reads (booleans, whole numbers, null, merge keys).
@@ -15,26 +15,11 @@ struct YAMLDocument {
     /// The document's root node. Empty text (or only comments) gives an empty mapping, so that
     /// required keys are reported as missing rather than the file being skipped in silence.
     func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
-        switch YAMLLimits.check(text) {
-        case .aliases(let line, let column)?:
-            diagnostics.append(.error("aliases here would expand the YAML past \(YAMLLimits.aliasExpansion) values, the limit; it is not read",
-                                      at: location(line: line, column: column),
-                                      hint: "an anchor (&name) repeated by aliases (*name) that repeat others grows exponentially; write the values out"))
-            return nil
-        case .nesting(let line, let column)?:
-            diagnostics.append(.error("lists and mappings nest here more than \(YAMLLimits.nesting) levels deep, the limit; it is not read",
-                                      at: location(line: line, column: column)))
-            return nil
-        case nil:
-            break
-        }
-        do {
-            return try Yams.compose(yaml: text, Self.resolver) ?? Node.mapping(Node.Mapping([]))
-        } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, text: text))
-            return nil
-        } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset)))
+        switch YAMLComposer.compose(text) {
+        case .success(let root):
+            return root ?? Node.mapping(Node.Mapping([]))
+        case .failure(let failure):
+            diagnostics.append(diagnostic(for: failure, text: text))
             return nil
         }
     }
@@ -53,10 +38,16 @@ struct YAMLDocument {
         SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(column, 1))
     }
 
-    private func diagnostic(for error: YamlError, text: String) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+    private func diagnostic(for failure: YAMLComposer.Failure, text: String) -> Diagnostic {
+        switch failure {
+        case .excess(.aliases(let line, let column)):
+            return .error("aliases here would expand the YAML past \(YAMLLimits.aliasExpansion) values, the limit; it is not read",
+                          at: location(line: line, column: column),
+                          hint: "an anchor (&name) repeated by aliases (*name) that repeat others grows exponentially; write the values out")
+        case .excess(.nesting(let line, let column)):
+            return .error("lists and mappings nest here more than \(YAMLLimits.nesting) levels deep, the limit; it is not read",
+                          at: location(line: line, column: column))
+        case let .syntax(context, problem, mark):
             var message: String
             if let context, problem.hasPrefix("but ") {
                 // libYAML splits some messages in two: "expected a single document …" + "but found another document".
@@ -68,17 +59,16 @@ struct YAMLDocument {
                 }
             }
             return .error(message, at: location(mark), hint: YAMLHints.hint(problem: problem, at: mark, in: text))
-        case let .reader(problem, offset, _, _):
+        case let .reader(problem, offset):
             let loc = offset.map { lineAndColumn(ofByte: $0, in: text) } ?? location(nil)
             return .error("invalid YAML: \(problem)", at: loc)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.first ?? "?"
-            let first = location(context.mark)
-            let second = secondOccurrence(of: key, after: context.mark, in: text)
+        case let .duplicateKey(key, mark):
+            let first = location(mark)
+            let second = secondOccurrence(of: key, after: mark, in: text)
             return .error("key '\(key)' appears twice in the same mapping (first on line \(first.line))",
                           at: second ?? first, hint: "keep only one '\(key)'")
-        default:
-            return .error("invalid YAML: \(error)", at: location(nil))
+        case .memory:
+            return .error("invalid YAML: Memory error", at: location(nil))
         }
     }
 
