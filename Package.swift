@@ -71,7 +71,7 @@ let package = Package(
         // scripts/fuzz builds the real one (GANGWAY_FUZZ, coverage and ASan, its own scratch path).
         .executableTarget(
             name: "GangwayFuzz",
-            dependencies: ["GangwayCore", "GangwayTestSupport", "CLibFuzzer"]
+            dependencies: ["GangwayCore", "GangwayMustache", "GangwayTestSupport", "CLibFuzzer"]
         ),
         // Shared by the tests and the fuzzer: an HTML tokenizer, the markup audit, the input probe.
         .target(name: "GangwayTestSupport", dependencies: ["GangwayCore", .product(name: "Yams", package: "Yams")]),

@@ -58,15 +58,12 @@ final class FuzzOracle: @unchecked Sendable {
             outcome.problems(limits: limits).map { "as a \(outcome.role): \($0)" }
         }
         found += site.problems(input)
-        if let templates = Self.templateRole { found += templates(input) }
+        found += templates.problems(input)
         return found
     }
 
     let site = FuzzSite()
-
-    /// Hook for templates: once the new Mustache engine is in, set this to write the input as a
-    /// page template, load and render the site, and return the broken guarantees.
-    nonisolated(unsafe) static var templateRole: ((Data) -> [String])?
+    let templates = FuzzTemplates()
 }
 
 /// gangway.yml and a case file mutated together: the input up to its first NUL byte is

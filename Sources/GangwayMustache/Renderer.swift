@@ -14,6 +14,8 @@ struct Renderer {
     /// Overrides of the parents being rendered, outermost first: the outermost wins.
     var overrides: [Program.OverrideRef] = []
     var depth = 0
+    /// Expansions so far in this render, against `MustacheLimits.expansions`.
+    var expansions = 0
     /// The template whose ops are rendering, for the position of a render-time error.
     var template: Int
 
@@ -110,6 +112,11 @@ struct Renderer {
         let call = program.calls[Int(call)]
         guard depth < MustacheLimits.renderDepth else {
             throw TemplateError(kind: .renderDepth(limit: MustacheLimits.renderDepth),
+                                file: templates[template].file, line: call.at.line, column: call.at.column)
+        }
+        expansions += 1
+        guard expansions <= MustacheLimits.expansions else {
+            throw TemplateError(kind: .expansions(limit: MustacheLimits.expansions),
                                 file: templates[template].file, line: call.at.line, column: call.at.column)
         }
         depth += 1

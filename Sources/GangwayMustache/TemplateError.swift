@@ -12,6 +12,9 @@ public struct TemplateError: Error, Sendable, Equatable {
         /// At render time only: partials expanded inside each other deeper than the limit, as a
         /// recursive partial inside a section that stays true does.
         case renderDepth(limit: Int)
+        /// At render time only: more partial, parent and block expansions in one render than the
+        /// limit, as partials that each call the next several times make.
+        case expansions(limit: Int)
     }
 
     public var kind: Kind
@@ -41,6 +44,8 @@ public struct TemplateError: Error, Sendable, Equatable {
                 : "partials include each other with no section around a call to end it: \(cycle.joined(separator: " → "))"
         case .nesting(let limit):
             "sections, parents and blocks are nested more than \(limit) deep"
+        case .expansions(let limit):
+            "partials are expanded more than \(limit) times in one render (partials that call the next one several times multiply)"
         case .renderDepth(let limit):
             "partials are nested more than \(limit) deep while rendering (a partial that includes itself in a section that stays true?)"
         }

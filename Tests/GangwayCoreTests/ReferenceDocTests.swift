@@ -65,6 +65,9 @@ import GangwayMustache
         ("name-characters", NameLimits.characters),
         ("yaml-aliases", YAMLLimits.aliasExpansion),
         ("yaml-nesting", YAMLLimits.nesting),
+        ("template-nesting", MustacheLimits.nesting),
+        ("template-render-depth", MustacheLimits.renderDepth),
+        ("template-expansions", MustacheLimits.expansions),
     ])
     func limitMatchesTheCode(id: String, value: Int) throws {
         let text = try Self.text()

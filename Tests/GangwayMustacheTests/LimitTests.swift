@@ -61,6 +61,23 @@ import GangwayMustache
         #expect(try library.render("p\(n - MustacheLimits.renderDepth - 1)", [:]) == "end")
     }
 
+    /// No call goes deeper than 40, but each partial calls the next twice: 2^40 expansions, which
+    /// would never end. The expansion limit ends the render with an error at the call that crossed it.
+    @Test func partialsThatMultiplyStopAtTheExpansionLimit() throws {
+        let n = 40
+        let sources = (0..<n).map { TemplateSource(name: "p\($0)", text: $0 == n - 1 ? "" : "{{>p\($0 + 1)}}{{>p\($0 + 1)}}", file: "p\($0)") }
+        let library = try TemplateLibrary.compile(sources).get()
+        do {
+            _ = try library.render("p0", [:])
+            Issue.record("rendered")
+        } catch let error as TemplateError {
+            #expect(error.kind == .expansions(limit: MustacheLimits.expansions))
+            #expect(error.line == 1 && error.file.hasPrefix("p"))
+        }
+        // Twelve levels (4,095 expansions) are well inside the limit.
+        #expect(try library.render("p\(n - 13)", [:]) == "")
+    }
+
     @Test func guardedRecursionRendersAsDeepAsTheData() throws {
         var tree: MustacheValue = ["name": "leaf", "kids": []]
         for i in 0..<50 { tree = ["name": .string("n\(i)"), "kids": [tree]] }

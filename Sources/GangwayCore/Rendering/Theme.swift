@@ -94,6 +94,9 @@ public struct Theme: Sendable {
                           hint: "call a partial from itself only inside a section that ends, as {{#children}}{{>node}}{{/children}} does")
         case .nesting(let limit):
             return .error("template nests sections, parents and blocks more than \(limit) deep", at: at)
+        case .expansions(let limit):
+            return .error("partials were expanded more than \(limit) times while rendering\(page.map { " the \($0) page" } ?? "")", at: at,
+                          hint: "a partial that calls another several times, which calls the next several times, multiplies the work at every level")
         case .renderDepth(let limit):
             return .error("partials called each other more than \(limit) deep while rendering\(page.map { " the \($0) page" } ?? "")", at: at,
                           hint: "a partial may call itself inside a section only when the page's values end that section; these keep it open")
