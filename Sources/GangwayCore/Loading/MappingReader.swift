@@ -7,6 +7,8 @@ struct MappingReader {
     let node: Node
     let what: String
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// The pairs' keys, for lookups that do not copy every pair's nodes on the way.
+    private var keys: [String] = []
 
     /// Returns nil (after a diagnostic) when `node` is not a mapping. `example` shows the
     /// expected shape in the hint, e.g. `signatory: {name: …, email: …}`.
@@ -20,6 +22,7 @@ struct MappingReader {
             return nil
         }
         pairs = Self.flatten(mapping, doc: doc, into: &diagnostics)
+        keys = pairs.map(\.key)
     }
 
     /// The pairs of a mapping with YAML 1.1's merge keys applied: `<<: *base` adds the pairs of
@@ -60,8 +63,8 @@ struct MappingReader {
         return out
     }
 
-    func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+    func value(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].value } }
+    func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].keyNode } }
     func has(_ key: String) -> Bool { value(key) != nil }
     /// Whether `key` is there with a value that is not empty.
     func hasValue(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
