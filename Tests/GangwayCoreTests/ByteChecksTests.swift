@@ -2,9 +2,32 @@ import Testing
 @testable import GangwayCore
 
 /// The byte-level checks that stand in for Character-level definitions on ASCII text (the
-/// credential-key test run on every key) must answer as the definitions do: tables of edge cases, then seeded strings over the characters that matter,
+/// credential-key test run on every key, the email check run on every address) must answer as
+/// the definitions do: tables of edge cases, then seeded strings over the characters that matter,
 /// Unicode and whitespace included (which take the definitions' own path).
 @Suite struct ByteChecksTests {
+    static let emailCases: [(String, Bool)] = [
+        ("asingh@clinic.example", true), ("a@b.c", true), ("a.b@c.d.e", true), ("a@b-c.d", true), ("x@a.b.", false),
+        ("@clinic.example", false), ("a@", false), ("a@b", false), ("a@.b", false), ("a@b..c", false), ("a@-b.c", false),
+        ("a@b-.c", false), ("a@b.c-", false), ("a@b.-c", false), ("a@@b.c", false), ("a@b@c.d", false), ("a b@c.d", false),
+        ("a@b.c\n", false), ("a\t@b.c", false), ("a\r\n@b.c", false), ("a\u{0B}@b.c", false), ("a\u{1C}@b.c", true),
+        ("", false), ("@", false), (".", false), ("a@b.c ", false), ("-@b.c", true), ("a@b.c.d-e", true),
+        ("é@b.c", true), ("a@é.c", true), ("a@b.c\u{A0}", false), ("a@b.c\u{2028}", false), ("a@b\u{301}.c", true),
+        ("a@\u{301}b.c", false), ("a@b.-\u{301}c", true), ("a\u{85}@b.c", false),
+    ]
+
+    @Test func emailsAsTheDefinition() {
+        for (email, valid) in Self.emailCases {
+            #expect(Completeness.isValidEmail(email) == valid, "\(email.debugDescription)")
+            #expect(Completeness.isValidEmailByCharacters(email) == valid, "\(email.debugDescription)")
+        }
+        var mismatches: [String] = []
+        for text in Self.strings(over: ["a", "b", "@", ".", "-", " ", "\t", "\r", "\n", "\r\n", "\u{0C}", "\u{1F}", "é", "\u{301}", "\u{A0}", "_"], count: 50_000) {
+            if Completeness.isValidEmail(text) != Completeness.isValidEmailByCharacters(text) { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
     static let credentialCases: [(String, Bool)] = [
         ("password", true), ("Password", true), ("PASSWORD", true), ("emr-password", true), ("emr password", true), ("password_hint", true),
         ("passwords", false), ("mypassword", false), ("_password", true), ("password_", true), ("pass-word", false), ("api_key", true),
