@@ -32,7 +32,10 @@ struct MappingReader {
         -> [(key: String, keyNode: Node, value: Node)] {
         var out: [(key: String, keyNode: Node, value: Node)] = []
         var merges: [Node] = []
-        for (k, v) in mapping {
+        out.reserveCapacity(mapping.count)
+        // By index: iterating a Node.Mapping first copies all its pairs into a new array.
+        for i in mapping.indices {
+            let (k, v) = mapping[i]
             if case .scalar = k, k.tag.rawValue == Tag.Name.merge.rawValue {
                 merges.append(v)
                 continue

@@ -51,7 +51,9 @@ enum CredentialScan {
     static func scan(_ node: Node, doc: YAMLDocument, namesOnly: Bool = false, top: Bool = true, into diagnostics: inout [Diagnostic]) {
         switch node {
         case .mapping(let mapping):
-            for (key, value) in mapping {
+            // By index: iterating a Node.Mapping first copies all its pairs into a new array.
+            for i in mapping.indices {
+                let (key, value) = mapping[i]
                 if !namesOnly, let name = key.string, isCredential(name) {
                     diagnostics.append(.error(
                         "'\(name)' holds a credential; credentials never go into \(kind(of: doc.file)), so they can never be published",
