@@ -15,6 +15,7 @@ import Yams
         "", "# only a comment\n", "---\n", "--- \n...\n", "a", "- a\n- b\n", "a: 1\nb: [x, {c: d}]\n",
         "base: &b {x: 1, y: 2}\nthis:\n  <<: *b\n  y: 3\n", "a: &a [1, 2]\nb: *a\nc: *a\n",
         "<<: [&p {a: 1}, {b: 2}]\nc: 3\n", "k: &k v\n*k : w\n", "x: &s tRuE\nflag: *s\n", "x: &s tRuE\n*s : 1\nflag: *s\n",
+        "unicode: [tRÜE, Trüe, \u{212A}off, \u{130}on, ON\u{301}, yés, ｔｒｕｅ, ＴＲＵＥ, Ｎo]\nlong: [yesyesyes, trueｘ]\n",
         "flags: [tRuE, yes, Yes, YES, On, oFF, No, nO, True, ~, null, Null, NULL, nuLL, '', \"\"]\n",
         "ints: [0, 00, 0o7, 0o8, 08, 0b101, 0b2, 0x1F, 0xg, 1_000, +1, -0, '1', 1:30, 190:20:30, 1:60, 0:30, 1:, 1e3, 1.5]\n",
         "tags: [!!str 1, !!int x, ! yes, !custom y, !!bool maybe, ! tRuE]\nm: !!map {a: 1}\ns: !!seq [a]\nn: ! {a: 1}\n",

@@ -7,6 +7,8 @@ struct MappingReader {
     let node: Node
     let what: String
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// The pairs' keys, for lookups that do not copy every pair's nodes on the way.
+    private var keys: [String] = []
 
     /// Returns nil (after a diagnostic) when `node` is not a mapping. `example` shows the
     /// expected shape in the hint, e.g. `signatory: {name: …, email: …}`.
@@ -20,6 +22,7 @@ struct MappingReader {
             return nil
         }
         pairs = Self.flatten(mapping, doc: doc, into: &diagnostics)
+        keys = pairs.map(\.key)
     }
 
     /// The pairs of a mapping with YAML 1.1's merge keys applied: `<<: *base` adds the pairs of
@@ -29,7 +32,10 @@ struct MappingReader {
         -> [(key: String, keyNode: Node, value: Node)] {
         var out: [(key: String, keyNode: Node, value: Node)] = []
         var merges: [Node] = []
-        for (k, v) in mapping {
+        out.reserveCapacity(mapping.count)
+        // By index: iterating a Node.Mapping first copies all its pairs into a new array.
+        for i in mapping.indices {
+            let (k, v) = mapping[i]
             if case .scalar = k, k.tag.rawValue == Tag.Name.merge.rawValue {
                 merges.append(v)
                 continue
@@ -60,8 +66,8 @@ struct MappingReader {
         return out
     }
 
-    func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+    func value(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].value } }
+    func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].keyNode } }
     func has(_ key: String) -> Bool { value(key) != nil }
     /// Whether `key` is there with a value that is not empty.
     func hasValue(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }

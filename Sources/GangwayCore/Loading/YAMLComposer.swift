@@ -272,11 +272,13 @@ enum ScalarTags {
     /// Whether `Bool.construct` would read `text` as a boolean, were its tag unresolved: its
     /// lower-cased form is one of Yams' words.
     private static func looksBoolean(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count >= 2, text.count <= 24 else { return false }
+        guard text.count >= 2, text.count <= 20 else { return false }
         if text.allSatisfy({ $0 < 0x80 }) {
             guard text.count <= 5 else { return false }
             return lowerBoolWords.contains { $0.elementsEqual(text.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) }
         }
+        // Lower-casing maps a scalar to one or more, so more than five cannot become a word.
+        guard text.lazy.filter({ $0 & 0xC0 != 0x80 }).count <= 5 else { return false }
         let lowered = String(decoding: text, as: UTF8.self).lowercased()
         return lowerBoolWords.contains { $0.elementsEqual(lowered.utf8) }
     }
@@ -331,9 +333,9 @@ enum DuplicateKeys {
     static func first(in pairs: [(Node, Node)]) -> (key: String, mark: Mark)? {
         var keys: [(text: String, tag: Tag)] = []
         keys.reserveCapacity(pairs.count)
-        for (key, _) in pairs {
-            guard case .scalar(let s) = key else { return yamsOrder(pairs.map(\.0)) }
-            keys.append((s.string, key.tag))  // resolved, as Yams' check resolves every key
+        for i in pairs.indices {
+            guard case .scalar(let s) = pairs[i].0 else { return yamsOrder(pairs.map(\.0)) }
+            keys.append((s.string, pairs[i].0.tag))  // resolved, as Yams' check resolves every key
         }
         guard keys.count > 1 else { return nil }
         // The first occurrence of the duplicated key that sorts first; among equal texts, the earliest.

@@ -15,11 +15,43 @@ public enum Completeness {
     }
 
     public static func isValidEmail(_ email: String?) -> Bool {
-        guard let email, !email.contains(where: { $0.isWhitespace }) else { return false }
+        guard let email else { return false }
+        return isValidASCIIEmail(email) ?? isValidEmailByCharacters(email)
+    }
+
+    /// The definition: no whitespace, one '@' after something, and after it two or more
+    /// dot-separated labels, none empty, none starting or ending with '-'.
+    static func isValidEmailByCharacters(_ email: String) -> Bool {
+        guard !email.contains(where: { $0.isWhitespace }) else { return false }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+    }
+
+    /// `isValidEmailByCharacters` on the bytes of an ASCII address, where each Character is a
+    /// byte (but "\r\n", both of whose bytes are whitespace anyway); nil for any other text.
+    static func isValidASCIIEmail(_ email: String) -> Bool? {
+        let bytes = email.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard !bytes.contains(where: { $0 == UInt8(ascii: " ") || (0x09...0x0D).contains($0) }),
+              let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
+        var labels = 1, empty = true, last: UInt8 = 0
+        for byte in bytes[bytes.index(after: at)...] {
+            switch byte {
+            case UInt8(ascii: "@"):
+                return false
+            case UInt8(ascii: "."):
+                if empty || last == UInt8(ascii: "-") { return false }
+                labels += 1
+                empty = true
+            default:
+                if empty && byte == UInt8(ascii: "-") { return false }
+                empty = false
+            }
+            last = byte
+        }
+        return !empty && last != UInt8(ascii: "-") && labels >= 2
     }
 
     static func hasName(_ p: Person?) -> Bool {

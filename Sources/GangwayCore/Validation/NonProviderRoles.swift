@@ -9,10 +9,12 @@ public struct NonProviderRoles: Sendable {
     ]
 
     private let entries: [[Substring]]
+    /// The built-in list's words, split once: a list is made per case file checked.
+    private static let builtInEntries = builtIn.map(words).filter { !$0.isEmpty }
 
     /// The built-in list and `extra`.
     public init(extra: [String] = []) {
-        entries = (Self.builtIn + extra).map(Self.words).filter { !$0.isEmpty }
+        entries = Self.builtInEntries + extra.map(Self.words).filter { !$0.isEmpty }
     }
 
     /// The entry `role` matches, if any.

@@ -1,0 +1,62 @@
+import Testing
+@testable import GangwayCore
+
+/// The byte-level checks that stand in for Character-level definitions on ASCII text (the
+/// credential-key test run on every key, the email check run on every address) must answer as
+/// the definitions do: tables of edge cases, then seeded strings over the characters that matter,
+/// Unicode and whitespace included (which take the definitions' own path).
+@Suite struct ByteChecksTests {
+    static let emailCases: [(String, Bool)] = [
+        ("asingh@clinic.example", true), ("a@b.c", true), ("a.b@c.d.e", true), ("a@b-c.d", true), ("x@a.b.", false),
+        ("@clinic.example", false), ("a@", false), ("a@b", false), ("a@.b", false), ("a@b..c", false), ("a@-b.c", false),
+        ("a@b-.c", false), ("a@b.c-", false), ("a@b.-c", false), ("a@@b.c", false), ("a@b@c.d", false), ("a b@c.d", false),
+        ("a@b.c\n", false), ("a\t@b.c", false), ("a\r\n@b.c", false), ("a\u{0B}@b.c", false), ("a\u{1C}@b.c", true),
+        ("", false), ("@", false), (".", false), ("a@b.c ", false), ("-@b.c", true), ("a@b.c.d-e", true),
+        ("é@b.c", true), ("a@é.c", true), ("a@b.c\u{A0}", false), ("a@b.c\u{2028}", false), ("a@b\u{301}.c", true),
+        ("a@\u{301}b.c", false), ("a@b.-\u{301}c", true), ("a\u{85}@b.c", false),
+    ]
+
+    @Test func emailsAsTheDefinition() {
+        for (email, valid) in Self.emailCases {
+            #expect(Completeness.isValidEmail(email) == valid, "\(email.debugDescription)")
+            #expect(Completeness.isValidEmailByCharacters(email) == valid, "\(email.debugDescription)")
+        }
+        var mismatches: [String] = []
+        for text in Self.strings(over: ["a", "b", "@", ".", "-", " ", "\t", "\r", "\n", "\r\n", "\u{0C}", "\u{1F}", "é", "\u{301}", "\u{A0}", "_"], count: 50_000) {
+            if Completeness.isValidEmail(text) != Completeness.isValidEmailByCharacters(text) { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    static let credentialCases: [(String, Bool)] = [
+        ("password", true), ("Password", true), ("PASSWORD", true), ("emr-password", true), ("emr password", true), ("password_hint", true),
+        ("passwords", false), ("mypassword", false), ("_password", true), ("password_", true), ("pass-word", false), ("api_key", true),
+        ("API-Key", true), ("apikey", true), ("api key", true), ("user_name", true), ("username", true), ("User Name", true),
+        ("tenant-id", true), ("uuid", true), ("UUID", true), ("clinic_uuid", true), ("token", true), ("tokens", false), ("secret", true),
+        ("secretary", false), ("passwd", true), ("retrieve-password", true), ("", false), ("_", false), ("x", false),
+        ("pässword", false), ("emr-pässword", false), ("ﬁle_password", true), ("password\u{301}", false), ("PASSWORD\u{130}", false),
+        ("émr_password", true), ("token\r\n", false), ("\r\n_token", true),
+    ]
+
+    @Test func credentialKeysAsTheDefinition() {
+        for (key, credential) in Self.credentialCases {
+            #expect(CredentialScan.isCredential(key) == credential, "\(key.debugDescription)")
+            #expect(CredentialScan.isCredentialByCharacters(key) == credential, "\(key.debugDescription)")
+        }
+        var mismatches: [String] = []
+        let pieces = ["pass", "word", "password", "passwd", "secret", "token", "api", "key", "api_key", "tenant", "id", "uuid", "user", "name",
+                      "_", "-", " ", "P", "A", "S", "W", "O", "R", "D", "K", "E", "Y", "é", "\u{301}", "\r\n", "x"]
+        for text in Self.strings(over: pieces, count: 50_000) {
+            if CredentialScan.isCredential(text) != CredentialScan.isCredentialByCharacters(text) { mismatches.append(text.debugDescription) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    /// Seeded strings of one to eight pieces.
+    static func strings(over pieces: [String], count: Int) -> [String] {
+        var random = SplitMix(seed: 31)
+        return (0..<count).map { _ in
+            (0..<(1 + Int(random.next() % 8))).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+}
