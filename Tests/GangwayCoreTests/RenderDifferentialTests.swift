@@ -1,7 +1,7 @@
 import Foundation
-import Mustache
 import Testing
 import GangwayMustache
+import GangwayMustacheTestSupport
 @testable import GangwayCore
 
 /// Gangway's own engine against swift-mustache, the engine it replaced, on real pages: every page
@@ -13,15 +13,12 @@ import GangwayMustache
         let site = try #require(PageContexts.sites.first { $0.name == name })
         let built = try PageContexts.build(site.source, today: site.today, liveReload: liveReload)
         #expect(built.pages.count > 3)
-        var reference = MustacheLibrary()
-        for source in built.theme.sources {
-            reference.register(try MustacheTemplate(string: source.text), named: source.name)
-        }
+        let reference = try #require(SwiftMustacheBridge.library(built.theme.sources), "swift-mustache does not parse the theme")
         var kinds = Set<String>()
         for page in built.pages {
             kinds.insert(page.kind)
             let ours = try built.theme.render(page.kind, page.context)
-            var theirs = reference.render(SwiftMustacheValue.any(page.context), withTemplate: page.kind) ?? ""
+            var theirs = reference.render(SwiftMustacheBridge.any(page.context), withTemplate: page.kind) ?? ""
             if !theirs.hasSuffix("\n") { theirs += "\n" }
             let expected = Array(theirs.utf8)
             if ours != expected {
@@ -39,29 +36,5 @@ import GangwayMustache
             String(decoding: bytes[max(0, at - 60)..<min(bytes.count, at + 60)], as: UTF8.self).debugDescription
         }
         return "byte \(at) of \(a.count) (Gangway) / \(b.count) (swift-mustache): \(around(a)) against \(around(b))"
-    }
-}
-
-/// A typed value as swift-mustache reads it: dictionaries and arrays of `Any`, and `.null` as the
-/// renderable that is null (renders nothing, is false, stops the lookup), as Gangway gave it before.
-enum SwiftMustacheValue {
-    struct Null: MustacheCustomRenderable {
-        var renderText: String { "" }
-        var isNull: Bool { true }
-    }
-
-    static func any(_ value: MustacheValue) -> Any {
-        switch value {
-        case .null: return Null()
-        case .bool(let b): return b
-        case .int(let i): return i
-        case .double(let d): return d
-        case .string(let s): return s
-        case .list(let items): return items.map(any)
-        case .object(let object):
-            var dictionary: [String: Any] = [:]
-            for key in object.keys { dictionary[key] = any(object[key]!) }
-            return dictionary
-        }
     }
 }
