@@ -54,6 +54,7 @@ enum TeamContext {
         }
         let overdue = shown.filter { $0.view.status.overdue }.count
         var c: MustacheObject = ["clinics": .list(contexts), "groups": .list(groups), "clinic_count": .int(shown.count),
+                                 "clinic_count_text": .string(shown.count == 1 ? "1 clinic" : "\(shown.count) clinics"),
                                  "overdue_count": .int(overdue), "has_overdue": .bool(overdue > 0),
                                  "filter_groups": .list(filterGroups), "all_url": .string(root + "index.html"),
                                  "heading": .string(filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard")]

@@ -894,7 +894,7 @@ details.how .prose { border-left: 3px solid var(--line); padding-left: 0.9rem; m
 {{$content}}
 <div class="dashboard" id="clinics">
 <h1>{{heading}}</h1>
-<p class="lede">{{clinic_count}} clinics as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#has_overdue}}; {{overdue_count}} with an overdue wait{{/has_overdue}}. The most urgent come first: blocked, then overdue, then waiting.{{#filter}} <a href="{{all_url}}">Show every clinic</a>.{{/filter}}</p>
+<p class="lede">{{clinic_count_text}} as of <time datetime="{{today.iso}}">{{today.display}}</time>{{#has_overdue}}; {{overdue_count}} with an overdue wait{{/has_overdue}}. The most urgent come first: blocked, then overdue, then waiting.{{#filter}} <a href="{{all_url}}">Show every clinic</a>.{{/filter}}</p>
 
 {{>dashboard-filters}}
 
