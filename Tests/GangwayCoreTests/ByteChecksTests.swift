@@ -17,15 +17,8 @@ import Testing
     ]
 
     @Test func emailsAsTheDefinition() {
-        for (email, valid) in Self.emailCases {
-            #expect(Completeness.isValidEmail(email) == valid, "\(email.debugDescription)")
-            #expect(Completeness.isValidEmailByCharacters(email) == valid, "\(email.debugDescription)")
-        }
-        var mismatches: [String] = []
-        for text in Self.strings(over: ["a", "b", "@", ".", "-", " ", "\t", "\r", "\n", "\r\n", "\u{0C}", "\u{1F}", "é", "\u{301}", "\u{A0}", "_"], count: 50_000) {
-            if Completeness.isValidEmail(text) != Completeness.isValidEmailByCharacters(text) { mismatches.append(text.debugDescription) }
-        }
-        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        Self.expectAgreement(Completeness.isValidEmail, Completeness.isValidEmailByCharacters, table: Self.emailCases,
+                             pieces: ["a", "b", "@", ".", "-", " ", "\t", "\r", "\n", "\r\n", "\u{0C}", "\u{1F}", "é", "\u{301}", "\u{A0}", "_"])
     }
 
     static let credentialCases: [(String, Bool)] = [
@@ -39,17 +32,18 @@ import Testing
     ]
 
     @Test func credentialKeysAsTheDefinition() {
-        for (key, credential) in Self.credentialCases {
-            #expect(CredentialScan.isCredential(key) == credential, "\(key.debugDescription)")
-            #expect(CredentialScan.isCredentialByCharacters(key) == credential, "\(key.debugDescription)")
+        Self.expectAgreement(CredentialScan.isCredential, CredentialScan.isCredentialByCharacters, table: Self.credentialCases,
+                             pieces: ["pass", "word", "password", "passwd", "secret", "token", "api", "key", "api_key", "tenant", "id", "uuid",
+                                      "user", "name", "_", "-", " ", "P", "A", "S", "W", "O", "R", "D", "K", "E", "Y", "é", "\u{301}", "\r\n", "x"])
+    }
+
+    /// The check and its definition both give the table's answers, and agree on 50,000 seeded strings.
+    static func expectAgreement(_ check: (String) -> Bool, _ definition: (String) -> Bool, table: [(String, Bool)], pieces: [String]) {
+        for (text, answer) in table {
+            #expect(check(text) == answer && definition(text) == answer, "\(text.debugDescription)")
         }
-        var mismatches: [String] = []
-        let pieces = ["pass", "word", "password", "passwd", "secret", "token", "api", "key", "api_key", "tenant", "id", "uuid", "user", "name",
-                      "_", "-", " ", "P", "A", "S", "W", "O", "R", "D", "K", "E", "Y", "é", "\u{301}", "\r\n", "x"]
-        for text in Self.strings(over: pieces, count: 50_000) {
-            if CredentialScan.isCredential(text) != CredentialScan.isCredentialByCharacters(text) { mismatches.append(text.debugDescription) }
-        }
-        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        let mismatches = strings(over: pieces, count: 50_000).filter { check($0) != definition($0) }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).map(\.debugDescription))")
     }
 
     /// Seeded strings of one to eight pieces.
