@@ -20,13 +20,22 @@ extension SiteRenderer {
         let figures = views.map { ClinicFigures.of($0.status, guide: guides[$0.guide]!) }
 
         let filters = DashboardFilter.all(views, guides: site.guides)
-        for (depth, filter) in [(0, nil as DashboardFilter?)] + filters.map({ (3, $0) }) {
-            let root = String(repeating: "../", count: depth)
-            let rows = zip(views, figures).map { TeamContext.Row(view: $0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: depth)) }
-            var f = teamFrame("dashboard", title: filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard", depth: depth)
-            f.nav[0].current = filter == nil
-            try emit(filter?.path ?? "index.html", try page(f, TeamContext.dashboard(rows, filters: filters, filter: filter, root: root)))
+        // The dashboard and its filter pages each list many clinics: they render on every core,
+        // each written as soon as it is ready (the sink takes writes from any thread, as the
+        // clinic pages' do), so no more than one page per core is held in memory.
+        let pages: [(depth: Int, filter: DashboardFilter?)] = [(0, nil)] + filters.map { (3, $0) }
+        let written = Parallel.map(pages) { entry -> Result<Void, Error> in
+            Result {
+                let (depth, filter) = entry
+                let root = String(repeating: "../", count: depth)
+                let rows = zip(views, figures).map { TeamContext.Row(view: $0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: depth)) }
+                var f = teamFrame("dashboard", title: filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard", depth: depth)
+                f.nav[0].current = filter == nil
+                try sink.write(filter?.path ?? "index.html", Data(try page(f, TeamContext.dashboard(rows, filters: filters, filter: filter, root: root))))
+            }
         }
+        for result in written { try result.get() }
+        count += pages.count
 
         let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: views.map(\.status)) }
         try emit("reports/index.html", try page(teamFrame("reports", title: "Vendor turnaround", depth: 1),
