@@ -1,4 +1,5 @@
 import Testing
+import GangwayMustacheTestSupport
 @testable import GangwayCore
 
 /// The byte-level checks that stand in for Character-level definitions on ASCII text (the
@@ -48,7 +49,7 @@ import Testing
 
     /// Seeded strings of one to eight pieces.
     static func strings(over pieces: [String], count: Int) -> [String] {
-        var random = SplitMix(seed: 31)
+        var random = SeededRandom(seed: 31)
         return (0..<count).map { _ in
             (0..<(1 + Int(random.next() % 8))).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
         }

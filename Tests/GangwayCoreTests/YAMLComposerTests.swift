@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GangwayMustacheTestSupport
 import Yams
 @testable import GangwayCore
 
@@ -124,7 +125,7 @@ import Yams
 
     /// Seeded edits of the texts: a character dropped, doubled, or one of YAML's indicators put in.
     static func mutants(of texts: [String], count: Int) -> [String] {
-        var random = SplitMix(seed: 12)
+        var random = SeededRandom(seed: 12)
         let inserts: [String] = [":", " ", "\n", "-", "[", "]", "{", "}", ",", "&a ", "*a", "'", "\"", "#", "\t", "? ", "|", ">", "!", "%", "@", "<<: *a\n", "\u{0}"]
         let sources = texts.filter { !$0.isEmpty }
         return (0..<count).map { _ in
@@ -182,7 +183,7 @@ import Yams
                                  "off", "Off", "OFF", "yEs", "tRUE", "null", "Null", "NULL", "nULL", "~", "", "<<", "<<<", "=",
                                  "0x_", "0b_", "0o", "0o_", "-0", "+0x1f", "1:59", "1:5:9", "12:345", "0:1", "-1_0:0", "true\n", "true\r\n",
                                  "null\u{2029}", "12\n\n", "\n", "\r\n", "<<\u{0C}"]
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         for a in alphabet { strings.append(a); for b in alphabet { strings.append(a + b) } }
         for _ in 0..<30_000 {
             strings.append((0..<(1 + Int(random.next() % 7))).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined())
@@ -204,18 +205,5 @@ import Yams
         let yams = try #require(try compose(yaml: "a:\n  b: c\n")?.mapping?.first?.value.mapping?.first?.value.mark)
         let ours = try #require(try YAMLComposer.compose("a:\n  b: c\n").get()?.mapping?.first?.value.mapping?.first?.value.mark)
         #expect((ours.line, ours.column) == (yams.line, yams.column) && (ours.line, ours.column) == (2, 6))
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the mutants are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,22 +1,5 @@
 import GangwayMustache
-
-/// A small deterministic generator (SplitMix64), so every run tests the same cases.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import GangwayMustacheTestSupport
 
 /// Random templates and contexts in the part of Mustache where swift-mustache 2.x and the spec
 /// agree, so both engines must give the same bytes. Names are typed: scalar names only ever
