@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(
             name: "GangwayCoreTests",
             // swift-mustache (behind GangwayMustacheTestSupport) only for RenderDifferentialTests: every real page through both engines.
-            dependencies: ["GangwayCore", "GangwayTestSupport", "GangwayMustache", "GangwayMustacheTestSupport"],
+            // CSV.swift's writer only for CSVTextTests: the exports' own writer against it.
+            dependencies: ["GangwayCore", "GangwayTestSupport", "GangwayMustache", "GangwayMustacheTestSupport",
+                           .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -91,6 +91,6 @@ public enum CalendarFeed {
 
     /// `20261201`: the DATE form.
     static func basic(_ day: Day) -> String {
-        day.iso.replacingAll("-", with: "")
+        day.basic
     }
 }

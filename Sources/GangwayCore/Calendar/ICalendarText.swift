@@ -4,6 +4,8 @@ public enum ICalendarText {
     /// `\` `;` `,` and line breaks escaped as `\\` `\;` `\,` `\n`; other control characters dropped,
     /// since TEXT may not hold them.
     public static func escape(_ text: String) -> String {
+        // Most values hold nothing to escape: they are returned as they are, without a copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) { return text }
         var out = ""
         var previousCR = false
         for c in text.unicodeScalars {
@@ -26,18 +28,30 @@ public enum ICalendarText {
     /// One content line, folded: no physical line is longer than 75 octets, continuation lines
     /// start with one space, and each ends with CRLF.
     public static func fold(_ line: String) -> String {
-        var out = ""
+        if line.utf8.count <= 75 { return line + "\r\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 24 + 2)
         var lineOctets = 0
-        for c in line.unicodeScalars {
-            let size = UTF8.width(c)
+        var bytes = line.utf8.makeIterator()
+        var pending = bytes.next()
+        while let lead = pending {
+            // A scalar's octets stay together: its width comes from its lead byte.
+            let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             if lineOctets + size > 75 {
-                out += "\r\n "
+                out.append(contentsOf: [0x0D, 0x0A, 0x20])
                 lineOctets = 1
             }
-            out.unicodeScalars.append(c)
+            out.append(lead)
+            pending = bytes.next()
+            for _ in 1..<size {
+                guard let b = pending else { break }
+                out.append(b)
+                pending = bytes.next()
+            }
             lineOctets += size
         }
-        return out + "\r\n"
+        out.append(contentsOf: [0x0D, 0x0A])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `NAME;PARAMS:value`, folded.

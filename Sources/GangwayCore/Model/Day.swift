@@ -32,8 +32,32 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    public var iso: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    public var iso: String { digits(separator: UInt8(ascii: "-")) }
+
+    /// `20261006`: the form of RFC 5545's DATE values.
+    var basic: String { digits(separator: nil) }
+
+    /// The year, month and day as 4, 2 and 2 digits, with `separator` between them: written straight
+    /// into the string's storage, since pages, exports and feeds print dates many times over.
+    private func digits(separator: UInt8?) -> String {
+        let count = separator == nil ? 8 : 10
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = width == 4 ? 1000 : 10
+                while divisor > 0 {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    i += 1
+                    divisor /= 10
+                }
+            }
+            put(year, 4)
+            if let separator { buffer[i] = separator; i += 1 }
+            put(month, 2)
+            if let separator { buffer[i] = separator; i += 1 }
+            put(day, 2)
+            return i
+        }
     }
 
     public var description: String { iso }
@@ -79,10 +103,5 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = e - (153 * m + 2) / 5 + 1
         self.month = m + 3 - 12 * (m / 10)
         self.year = 100 * b + d - 4800 + m / 10
-    }
-
-    private func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

@@ -13,6 +13,8 @@ public protocol OutputSink: Sendable {
 /// previous output by hard link is shared with it until the swap, and must never change there.
 public struct DirectorySink: OutputSink {
     public let root: URL
+    /// `root` as a path: file paths are made by joining strings, not `URL`s (cheaper per file).
+    private let rootPath: String
     /// Folders already made, so a clinic's second file costs no mkdir.
     private let folders = FolderSet()
     /// The output this folder will replace, whose unchanged files are linked instead of written.
@@ -24,6 +26,7 @@ public struct DirectorySink: OutputSink {
     /// `previous`, when given and there, lends its unchanged files (see `PreviousOutput`).
     public init(root: URL, previous: URL? = nil) {
         self.root = root
+        self.rootPath = root.path
         self.previous = previous.flatMap(PreviousOutput.init(root:))
     }
 
@@ -32,17 +35,17 @@ public struct DirectorySink: OutputSink {
 
     public func write(_ path: String, _ data: Data) throws {
         try OutputPath.check(path)
-        let url = root.appendingPathComponent(path, isDirectory: false)
-        let parent = url.deletingLastPathComponent()
-        if !folders.contains(parent.path) {
+        let file = rootPath + "/" + path
+        let parent = path.lastIndex(of: "/").map { rootPath + "/" + path[..<$0] } ?? rootPath
+        if !folders.contains(parent) {
             // One mkdir for the common case; the full walk only when a grandparent is missing too.
-            if mkdir(parent.path, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            if mkdir(parent, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
-            folders.insert(parent.path)
+            folders.insert(parent)
         }
-        if let previous, previous.takeOver(path, data, to: url.path) { return }
-        try Self.createFile(url.path, data)
+        if let previous, previous.takeOver(path, data, to: file) { return }
+        try Self.createFile(file, data)
     }
 
     /// Writes `data` to a new file at `path`; a file already there is unlinked first, never truncated.
@@ -113,7 +116,7 @@ public enum OutputPath {
     public static func check(_ path: String) throws {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(where: { $0 == 0x5C || $0 == 0 }) })
         else { throw Escape(path: path) }
     }
 }

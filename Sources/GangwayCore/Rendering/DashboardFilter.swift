@@ -22,8 +22,8 @@ struct DashboardFilter: Sendable, Equatable {
     var value: String
     /// How the value reads: a guide's title, a region as written (redacted), who acts.
     var label: String
-    /// The slugs of the clinics it keeps, in the dashboard's order.
-    var members: [String]
+    /// The clinics it keeps, as positions in the dashboard's list of every clinic, in its order.
+    var members: [Int]
 
     /// The page's path in the team site.
     var path: String { "by/\(dimension.rawValue)/\(value)/index.html" }
@@ -34,7 +34,7 @@ struct DashboardFilter: Sendable, Equatable {
     static func all(_ views: [ClinicView], guides: [Guide]) -> [DashboardFilter] {
         var out: [DashboardFilter] = []
         var used = Set<String>()
-        func add(_ dimension: Dimension, _ key: String, _ label: String, _ members: [String]) {
+        func add(_ dimension: Dimension, _ key: String, _ label: String, _ members: [Int]) {
             guard !members.isEmpty else { return }
             let base = slug(key)
             var value = base
@@ -46,21 +46,28 @@ struct DashboardFilter: Sendable, Equatable {
             used.insert("\(dimension.rawValue)/\(value)")
             out.append(DashboardFilter(dimension: dimension, value: value, label: label, members: members))
         }
+        func positions(where keep: (ClinicView) -> Bool) -> [Int] {
+            views.indices.filter { keep(views[$0]) }
+        }
         for guide in guides.sorted(by: { ($0.title, $0.name) < ($1.title, $1.name) }) {
-            add(.guide, guide.name, guide.title, views.filter { $0.guide == guide.name }.map(\.slug))
+            add(.guide, guide.name, guide.title, positions { $0.guide == guide.name })
         }
-        let regions = Set(views.compactMap(\.region)).sorted()
-        for region in regions {
-            add(.region, region, region, views.filter { $0.region == region }.map(\.slug))
+        var byRegion: [String: [Int]] = [:]
+        var noRegion: [Int] = []
+        for (i, view) in views.enumerated() {
+            if let region = view.region { byRegion[region, default: []].append(i) } else { noRegion.append(i) }
         }
-        add(.region, "not-recorded", "Region not recorded", views.filter { $0.region == nil }.map(\.slug))
+        for region in byRegion.keys.sorted() {
+            add(.region, region, region, byRegion[region]!)
+        }
+        add(.region, "not-recorded", "Region not recorded", noRegion)
         for actor in [Owner.clinic, .vendor, .ocean] {
-            let members = views.filter { $0.next.actor == actor }
-            let names = Array(Set(members.map(\.next.actorName))).sorted()
+            let members = positions { $0.next.actor == actor }
+            let names = Array(Set(members.map { views[$0].next.actorName })).sorted()
             let label = actor == .vendor && !names.isEmpty ? names.joined(separator: ", ") : (names.first ?? actor.rawValue)
-            add(.actsNext, actor.rawValue, label, members.map(\.slug))
+            add(.actsNext, actor.rawValue, label, members)
         }
-        add(.actsNext, "nobody", "Nobody (complete)", views.filter { $0.next.actor == nil }.map(\.slug))
+        add(.actsNext, "nobody", "Nobody (complete)", positions { $0.next.actor == nil })
         return out
     }
 

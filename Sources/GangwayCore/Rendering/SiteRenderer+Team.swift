@@ -8,47 +8,51 @@ extension SiteRenderer {
     /// number of files written.
     func renderListings(views: [ClinicView], into targets: RenderTargets) throws -> Int {
         guard site.config.dashboard, let sink = targets.team else { return 0 }
-        var count = 0
-        func emit(_ path: String, _ bytes: [UInt8]) throws {
-            try sink.write(path, Data(bytes))
-            count += 1
-        }
-        func emit(_ path: String, _ text: String) throws {
-            try emit(path, Array(text.utf8))
-        }
         let guides = Dictionary(uniqueKeysWithValues: site.guides.map { ($0.name, $0) })
         let figures = views.map { ClinicFigures.of($0.status, guide: guides[$0.guide]!) }
-
         let filters = DashboardFilter.all(views, guides: site.guides)
-        // The dashboard and its filter pages each list many clinics: they render on every core,
-        // each written as soon as it is ready (the sink takes writes from any thread, as the
-        // clinic pages' do), so no more than one page per core is held in memory.
-        let pages: [(depth: Int, filter: DashboardFilter?)] = [(0, nil)] + filters.map { (3, $0) }
-        let written = Parallel.map(pages) { entry -> Result<Void, Error> in
-            Result {
-                let (depth, filter) = entry
-                let root = String(repeating: "../", count: depth)
-                let rows = zip(views, figures).map { TeamContext.Row(view: $0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: depth)) }
+        let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: views.map(\.status)) }
+
+        // Each clinic's dashboard row is made once and shared by every page that lists it: the
+        // links differ by page depth only in the preview, where they are relative.
+        let rowsAtRoot = zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: 0)) }
+        let rowsBelow = liveReload
+            ? zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: 3)) }
+            : rowsAtRoot
+
+        // Every file of the team site is its own job, run on every core and written when ready, so no
+        // more than one listing page per core is held in memory; the largest jobs go first.
+        typealias Job = @Sendable () throws -> Void
+        func file(_ path: String, _ make: @escaping @Sendable () throws -> [UInt8]) -> Job {
+            { try sink.write(path, Data(try make())) }
+        }
+        var jobs: [Job] = [
+            file("calendar.ics") {
+                Array(CalendarFeed.allClinics(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
+                                              siteTitle: site.config.title, baseURL: baseURL, today: today).utf8)
+            },
+            file("steps.csv") { Array(TeamCSV.steps(views.map(\.status)).utf8) },
+            file("status.json") { Array((JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n").utf8) },
+            file("status.csv") {
+                Array(TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }).utf8)
+            },
+        ]
+        let pages: [DashboardFilter?] = [nil] + filters
+        jobs += pages.map { filter in
+            file(filter?.path ?? "index.html") {
+                let depth = filter == nil ? 0 : 3
                 var f = teamFrame("dashboard", title: filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard", depth: depth)
                 f.nav[0].current = filter == nil
-                try sink.write(filter?.path ?? "index.html", Data(try page(f, TeamContext.dashboard(rows, filters: filters, filter: filter, root: root))))
+                let root = String(repeating: "../", count: depth)
+                return try page(f, TeamContext.dashboard(filter == nil ? rowsAtRoot : rowsBelow, filters: filters, filter: filter, root: root))
             }
         }
-        for result in written { try result.get() }
-        count += pages.count
-
-        let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: views.map(\.status)) }
-        try emit("reports/index.html", try page(teamFrame("reports", title: "Vendor turnaround", depth: 1),
-                                            TeamContext.reports(reports) { clinicURL($0, teamDepth: 1) }))
-
-        try emit("status.json", JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n")
-        try emit("status.csv", TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }))
-        try emit("steps.csv", TeamCSV.steps(views.map(\.status)))
-        try emit("turnaround.csv", TeamCSV.turnaround(reports))
-        try emit("calendar.ics", CalendarFeed.allClinics(
-            views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
-            siteTitle: site.config.title, baseURL: baseURL, today: today))
-        return count
+        jobs.append(file("reports/index.html") {
+            try page(teamFrame("reports", title: "Vendor turnaround", depth: 1), TeamContext.reports(reports) { clinicURL($0, teamDepth: 1) })
+        })
+        jobs.append(file("turnaround.csv") { Array(TeamCSV.turnaround(reports).utf8) })
+        for result in Parallel.map(jobs, { job in Result { try job() } }) { try result.get() }
+        return jobs.count
     }
 
     /// A clinic's page as the team site links it from a page `teamDepth` folders below its root:

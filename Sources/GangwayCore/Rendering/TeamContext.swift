@@ -4,19 +4,19 @@ import GangwayMustache
 /// views and figures. Like `TemplateContext`, the one place these pages' typed values become
 /// template values: every free-text value arrives redacted and goes in as plain text.
 enum TeamContext {
-    /// One clinic as the team site lists it: its view, its dashboard figures, and its page's URL.
-    struct Row {
-        var view: ClinicView
-        var figures: ClinicFigures
-        var url: String
+    /// One clinic as the team site lists it: its dashboard row's value, made once for every page that
+    /// lists the clinic, and what the pages group and count it by.
+    struct Row: Sendable {
+        var value: MustacheValue
+        var state: ClinicState
+        var overdue: Bool
     }
 
     /// A clinic's dashboard row: state, progress, current step, who acts next (from the view's next
     /// action), days overdue, days in the current step, last activity, earliest finish and region.
-    static func row(_ r: Row) -> MustacheValue {
-        let v = r.view, f = r.figures
-        return [
-            "name": .string(v.name), "slug": .string(v.slug), "url": .string(r.url),
+    static func row(_ v: ClinicView, figures f: ClinicFigures, url: String) -> Row {
+        let value: MustacheValue = [
+            "name": .string(v.name), "slug": .string(v.slug), "url": .string(url),
             "state": .string(v.status.state.rawValue), "state_label": .string(v.status.state.label),
             "done": .int(v.status.done), "total": .int(v.status.total),
             "percent": .int(v.percent), "progress_text": .string(ProgressText.of(v.status.steps)),
@@ -32,16 +32,19 @@ enum TeamContext {
             "earliest_finish": TemplateContext.day(f.earliestFinish),
             "region": .optional(v.region),
         ]
+        return Row(value: value, state: v.status.state, overdue: v.status.overdue)
     }
 
     /// The dashboard, or one of its filtered pages when `filter` is given: the clinics grouped by
     /// state, most urgent first, and the filter links (`root` leads to the team site's root).
+    /// `rows` are every clinic's, in the dashboard's order; a filter's members index into them.
     static func dashboard(_ rows: [Row], filters: [DashboardFilter], filter: DashboardFilter?, root: String) -> MustacheObject {
-        let shown = filter.map { f in rows.filter { f.members.contains($0.view.slug) } } ?? rows
-        let contexts = shown.map(row)
+        let shown = filter.map { $0.members.map { rows[$0] } } ?? rows
+        var byState: [ClinicState: [MustacheValue]] = [:]
+        for row in shown { byState[row.state, default: []].append(row.value) }
         var groups: [MustacheValue] = []
         for state in ClinicState.byUrgency {
-            let members = zip(shown, contexts).filter { $0.0.view.status.state == state }.map(\.1)
+            let members = byState[state] ?? []
             groups.append(["state": .string(state.rawValue), "label": .string(state.label), "count": .int(members.count),
                            "clinics": .list(members), "has_clinics": .bool(!members.isEmpty)])
         }
@@ -52,8 +55,8 @@ enum TeamContext {
                 ["label": .string(e.label), "url": .string(root + e.path), "count": .int(e.members.count), "current": .bool(e == filter)]
             })]
         }
-        let overdue = shown.filter { $0.view.status.overdue }.count
-        var c: MustacheObject = ["clinics": .list(contexts), "groups": .list(groups), "clinic_count": .int(shown.count),
+        let overdue = shown.filter(\.overdue).count
+        var c: MustacheObject = ["clinics": .list(shown.map(\.value)), "groups": .list(groups), "clinic_count": .int(shown.count),
                                  "clinic_count_text": .string(shown.count == 1 ? "1 clinic" : "\(shown.count) clinics"),
                                  "overdue_count": .int(overdue), "has_overdue": .bool(overdue > 0),
                                  "filter_groups": .list(filterGroups), "all_url": .string(root + "index.html"),

@@ -62,8 +62,11 @@ public enum JSONText {
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out += indent < indents.count ? indents[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// A line break and the indent of each of the first levels, made once.
+    private static let indents = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""

