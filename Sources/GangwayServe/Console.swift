@@ -18,6 +18,17 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// The team site's listings, rendered after the clinic pages that a save changed.
+    func reportListings(_ outcome: LiveSite.Outcome) {
+        let ms = Int((outcome.seconds * 1000).rounded())
+        if outcome.succeeded {
+            note("team site updated: \(outcome.changed.count) of \(outcome.rendered.count) files changed, in \(ms) ms")
+        } else {
+            FileHandle.standardError.write(Data((DiagnosticFormatter.text(outcome.diagnostics, color: color)
+                + "team site not updated: \(DiagnosticFormatter.summary(outcome.diagnostics)); still serving its last good pages\n").utf8))
+        }
+    }
+
     func report(_ outcome: LiveSite.Outcome, after batch: ChangeBatch?) {
         var text = DiagnosticFormatter.text(outcome.diagnostics, color: color)
         let ms = Int((outcome.seconds * 1000).rounded())

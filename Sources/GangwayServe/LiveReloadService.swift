@@ -39,7 +39,17 @@ struct LiveReloadService: Service {
         let site = self.site
         let outcome = await RebuildQueue.run { site.apply(batch.paths, rescan: batch.rescan) }
         console.report(outcome, after: batch)
-        for event in Self.events(for: outcome, hadErrors: hub.hasErrors) {
+        let events = Self.events(for: outcome, hadErrors: hub.hasErrors)
+        for event in events {
+            hub.publish(event)
+        }
+        // The team site, when a saved case file left it behind: pages already told to reload wait
+        // for it at the team gate, so a second reload is sent only when nothing was reloaded yet.
+        guard let listings = await RebuildQueue.run({ site.completeListings() }) else { return }
+        console.reportListings(listings)
+        let reloaded = events.contains { if case .reload = $0 { return true } else { return false } }
+        for event in Self.events(for: listings, hadErrors: hub.hasErrors) {
+            if case .reload = event, reloaded { continue }
             hub.publish(event)
         }
     }

@@ -17,6 +17,12 @@ import GangwayCore
 /// Afterwards the served folder holds exactly what `gangway build` with live reload would write.
 /// While the site has errors nothing is rendered: the changes wait, and the last good site stays.
 ///
+/// With `deferListings`, a change that needs only clinics re-rendered (a case file saved) renders
+/// their pages and returns, leaving the team site to `completeListings()`, which the preview
+/// calls right after telling pages to reload: the saved clinic's page reloads in milliseconds at
+/// any size, while the team site, which lists every clinic, follows. `teamGate` is closed in
+/// between, so a team page requested then waits until it is current.
+///
 /// Not thread-safe: `gangway serve` calls it from one serial queue.
 final class LiveSite: @unchecked Sendable {
     /// What a rebuild did.
@@ -37,14 +43,49 @@ final class LiveSite: @unchecked Sendable {
     let output: SyncedOutput
     let todaySource: TodaySource
     let environment: [String: String]
+    /// Whether a case file's save leaves the listings to `completeListings()`.
+    let deferListings: Bool
+    /// Closed while the listings are behind the clinic pages.
+    let teamGate = TeamGate()
     private var model: Model?
     private var hasBuilt = false
 
-    init(source: URL, output: SyncedOutput, today: TodaySource, environment: [String: String]) {
+    init(source: URL, output: SyncedOutput, today: TodaySource, environment: [String: String], deferListings: Bool = false) {
         self.source = source
         self.output = output
         self.todaySource = today
         self.environment = environment
+        self.deferListings = deferListings
+    }
+
+    /// Renders the listings a deferred render left behind (nil when none wait), then opens the team gate.
+    func completeListings() -> Outcome? {
+        guard var m = model, m.listingsBehind else { return nil }
+        defer { teamGate.open() }
+        let start = Date()
+        let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
+        output.beginPass()
+        let pass: SyncedOutput.Pass
+        do {
+            let views = m.views.keys.sorted().map { m.views[$0]! }
+            _ = try RenderPipeline.renderListings(input, views: views, into: targets)
+            // A filter page no clinic belongs to any more (a region renamed, say) goes.
+            pass = output.endPass(removingUnwritten: { $0.hasPrefix("team/by/") })
+        } catch {
+            output.endPass()
+            m.pending.scope = .everything
+            model = m
+            return .failure([.of(error)], full: false, since: start)
+        }
+        m.listingsBehind = false
+        model = m
+        return Outcome(succeeded: true, full: false, diagnostics: [], changed: pass.changed.sorted(),
+                       rendered: pass.written, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Where renders go: the portal at the served folder's root, the team site under team/.
+    private var targets: RenderTargets {
+        RenderTargets(portal: output, team: PrefixedSink(prefix: "team/", base: output))
     }
 
     /// Loads and renders the whole site.
@@ -151,8 +192,8 @@ final class LiveSite: @unchecked Sendable {
         m.site.clinics = m.caseFiles.keys.sorted().map { m.caseFiles[$0]! }
         let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
         // The preview serves the team site under /team/, its clinic links pointing at the preview's own pages.
-        let targets = RenderTargets(portal: output, team: PrefixedSink(prefix: "team/", base: output))
         let scope = m.pending.scope
+        let deferring = deferListings && scope == .clinics && m.site.config.dashboard
         output.beginPass()
         let pass: SyncedOutput.Pass
         do {
@@ -166,8 +207,9 @@ final class LiveSite: @unchecked Sendable {
                     }
                 }
             }
-            let others = scope == .everything ? [] : m.views.filter { !m.pending.clinics.contains($0.key) }.map(\.value)
-            let rendered = try RenderPipeline.render(input, scope: scope, clinics: clinics, others: others, into: targets)
+            let others = scope == .everything || deferring ? [] : m.views.filter { !m.pending.clinics.contains($0.key) }.map(\.value)
+            if deferring { teamGate.close() }
+            let rendered = try RenderPipeline.render(input, scope: scope, clinics: clinics, others: others, listings: !deferring, into: targets)
             if scope == .everything { m.views = [:] }
             for view in rendered.views { m.views[view.file] = view }
             switch scope {
@@ -175,13 +217,15 @@ final class LiveSite: @unchecked Sendable {
             case .shared: pass = output.endPass(removingUnwritten: { !$0.hasPrefix("clinics/") })
             // The listings re-render the whole team site but its assets: a filter page no clinic
             // belongs to any more (a region renamed, say) goes.
-            case .clinics: pass = output.endPass(removingUnwritten: { $0.hasPrefix("team/by/") })
+            case .clinics: pass = output.endPass(removingUnwritten: { !deferring && $0.hasPrefix("team/by/") })
             }
         } catch {
             output.endPass()
             m.pending.scope = .everything
+            if deferring { teamGate.open() }
             return .failure([.of(error)], full: full, since: start)
         }
+        m.listingsBehind = deferring
         m.pending = Pending()
         return Outcome(succeeded: true, full: full, diagnostics: [], changed: pass.changed.sorted(),
                        rendered: pass.written, seconds: Date().timeIntervalSince(start))
@@ -222,6 +266,8 @@ private extension LiveSite {
         /// Each rendered clinic's view, for the listing pages, by case file path.
         var views: [String: ClinicView] = [:]
         var pending = Pending()
+        /// Whether the served team site waits for `completeListings()`.
+        var listingsBehind = false
 
         var orderedGuides: [Guide] { guides.keys.sorted().map { guides[$0]! } }
 

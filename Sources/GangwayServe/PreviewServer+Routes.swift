@@ -5,12 +5,14 @@ import ServiceLifecycle
 
 extension PreviewServer {
     /// Files from the served folder (a folder's index.html for its URL), the live-reload script,
-    /// the event stream, and the site's 404.html for anything else.
-    static func router(serving folder: URL, hub: EventHub) -> Router<BasicRequestContext> {
+    /// the event stream, and the site's 404.html for anything else. Team pages wait at `teamGate`
+    /// while the team site is behind a saved clinic.
+    static func router(serving folder: URL, hub: EventHub, teamGate: TeamGate = TeamGate()) -> Router<BasicRequestContext> {
         let router = Router()
         var quiet = Logger(label: "gangway.files")
         quiet.logLevel = .critical
         router.add(middleware: RequestGuard(folder: folder))
+        router.add(middleware: TeamGateMiddleware(gate: teamGate))
         router.add(middleware: NotFoundPage(file: folder.appendingPathComponent("404.html")))
         // no-cache: the browser may keep a copy but must ask (with its ETag) after every rebuild.
         router.add(middleware: FileMiddleware(folder.path, cacheControl: CacheControl([(MediaType(type: .any), [.noCache])]),
@@ -33,6 +35,17 @@ extension PreviewServer {
                             })
         }
         return router
+    }
+}
+
+/// Holds a request below /team/ until the team site is current.
+struct TeamGateMiddleware<Context: RequestContext>: RouterMiddleware {
+    let gate: TeamGate
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        if path == "/team" || path.hasPrefix("/team/") { await gate.wait() }
+        return try await next(request, context)
     }
 }
 

@@ -31,6 +31,39 @@ import Testing
         try live.expectSameAsFullBuild()
     }
 
+    /// As `gangway serve` renders a save: the clinic's own pages first, with the team site left as
+    /// it was and its gate closed; then `completeListings()` brings the team site level with a
+    /// full build and opens the gate; a second call has nothing to do.
+    @Test func aDeferredSaveRendersTheClinicFirstThenTheTeamSite() throws {
+        let live = try LiveFixture(deferListings: true)
+        #expect(live.site.rebuildAll().succeeded)
+        #expect(live.site.completeListings() == nil && live.site.teamGate.isOpen)
+        let before = try String(contentsOf: live.served.appendingPathComponent("team/status.csv"), encoding: .utf8)
+        try live.edit("content/clinics/alpha.yml", replacing: "region: Ontario", with: "region: Nova Scotia")
+
+        let clinic = live.site.apply(["content/clinics/alpha.yml"])
+        #expect(clinic.succeeded && !clinic.full)
+        #expect(clinic.rendered == ["clinics/alpha/index.html", "clinics/alpha/status.json", "clinics/alpha/calendar.ics"])
+        #expect(clinic.changed.contains("clinics/alpha/index.html") && !clinic.changed.contains { $0.hasPrefix("team/") })
+        #expect(!live.site.teamGate.isOpen)
+        #expect(try String(contentsOf: live.served.appendingPathComponent("team/status.csv"), encoding: .utf8) == before)
+
+        let team = try #require(live.site.completeListings())
+        #expect(team.succeeded && live.site.teamGate.isOpen)
+        #expect(team.rendered == Self.listings.subtracting(["team/by/region/ontario/index.html"]).union(["team/by/region/nova-scotia/index.html"]))
+        #expect(team.changed.contains("team/status.csv") && team.changed.contains("team/by/region/ontario/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: live.served.appendingPathComponent("team/by/region/ontario").path))
+        try live.expectSameAsFullBuild()
+        #expect(live.site.completeListings() == nil)
+
+        // A change that renders more than clinics (a guide) renders the listings with it, as before.
+        try live.edit("content/guides/demo/02-sign.md", replacing: "title:", with: "title: New")
+        let guide = live.site.apply(["content/guides/demo/02-sign.md"])
+        #expect(guide.succeeded && guide.rendered.isSuperset(of: ["team/index.html", "team/steps.csv"]))
+        #expect(live.site.completeListings() == nil && live.site.teamGate.isOpen)
+        try live.expectSameAsFullBuild()
+    }
+
     /// A region renamed in a case file: the team site's filter page for the old region goes, one
     /// for the new region comes, and the reports and exports follow, as a full build would have them.
     @Test func aRegionChangeMovesTheFilterPages() throws {

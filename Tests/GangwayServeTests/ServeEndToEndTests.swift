@@ -35,6 +35,8 @@ import Testing
         try Data(edited.utf8).write(to: alpha)
         _ = try events.next("reload", within: .seconds(10))
         #expect(try http.get("/clinics/alpha/index.html").body.contains("Sent to Dr. Z"))
+        // The team site follows the clinic's pages; a team page asked for before it is current waits for it.
+        #expect(try http.get("/team/steps.csv").body.contains("Sent to Dr. Z"))
 
         // A broken save: the errors go to the page, the last good page is still served.
         try Data((edited + "steps: [\n").utf8).write(to: alpha)

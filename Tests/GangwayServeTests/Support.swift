@@ -42,11 +42,12 @@ final class LiveFixture {
     let served: URL
     let site: LiveSite
 
-    init(_ name: String = "basic", prepare: (URL) throws -> Void = { _ in }) throws {
+    init(_ name: String = "basic", deferListings: Bool = false, prepare: (URL) throws -> Void = { _ in }) throws {
         source = try ServeFixtures.copySite(name)
         try prepare(source)
         served = source.deletingLastPathComponent().appendingPathComponent("served")
-        site = LiveSite(source: source, output: try SyncedOutput(root: served), today: .fixed(ServeFixtures.today), environment: [:])
+        site = LiveSite(source: source, output: try SyncedOutput(root: served), today: .fixed(ServeFixtures.today), environment: [:],
+                        deferListings: deferListings)
     }
 
     deinit {

@@ -133,7 +133,7 @@ public struct AtomicOutput: Sendable {
     /// first, so they can be emptied. `budget`, for tests, stops after that many removals, as a
     /// kill would. Returns whether the folder is gone.
     @discardableResult
-    static func removeTree(_ path: String, budget: Int? = nil) -> Bool {
+    public static func removeTree(_ path: String, budget: Int? = nil) -> Bool {
         var left = budget ?? Int.max
         var info = stat()
         guard lstat(path, &info) == 0 else { return true }

@@ -46,18 +46,28 @@ public enum RenderPipeline {
 
     /// Renders `scope`: with `.everything` every clinic of the site (`clinics` and `others` are
     /// ignored), else the given `clinics`. The listing pages show the rendered clinics together
-    /// with `others` (the views of clinics not re-rendered), ordered by case-file path.
+    /// with `others` (the views of clinics not re-rendered), ordered by case-file path. With
+    /// `listings: false` they are left out, for `renderListings` to write later (`gangway serve`
+    /// renders a saved clinic's own pages first).
     public static func render(_ input: RenderInput, scope: RenderScope, clinics: [CaseFile] = [], others: [ClinicView] = [],
-                              into targets: RenderTargets) throws -> Rendered {
+                              listings: Bool = true, into targets: RenderTargets) throws -> Rendered {
         let renderer = SiteRenderer(input)
         let rendering = scope == .everything ? input.site.clinics : clinics
         let views = try renderer.renderClinics(rendering, into: targets)
         var files = views.count * 3
-        let listed = scope == .everything ? views : (others + views).sorted { $0.file < $1.file }
-        files += try renderer.renderListings(views: listed, into: targets)
+        if listings {
+            let listed = scope == .everything ? views : (others + views).sorted { $0.file < $1.file }
+            files += try renderer.renderListings(views: listed, into: targets)
+        }
         if scope != .clinics {
             files += try renderer.renderShared(into: targets)
         }
         return Rendered(views: views, filesWritten: files)
+    }
+
+    /// The pages that list clinics (the team site but its assets), from every clinic's view in
+    /// case-file order. Returns the number of files written (none without the dashboard).
+    public static func renderListings(_ input: RenderInput, views: [ClinicView], into targets: RenderTargets) throws -> Int {
+        try SiteRenderer(input).renderListings(views: views, into: targets)
     }
 }
