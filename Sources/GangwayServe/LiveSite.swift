@@ -61,6 +61,7 @@ final class LiveSite: @unchecked Sendable {
     /// Renders the listings a deferred render left behind (nil when none wait), then opens the team gate.
     func completeListings() -> Outcome? {
         guard var m = model, m.listingsBehind else { return nil }
+        model = nil  // m is the only copy: changing it copies none of its tables
         defer { teamGate.open() }
         let start = Date()
         let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
@@ -127,6 +128,9 @@ final class LiveSite: @unchecked Sendable {
         guard var m = model, !rescan, !units.contains(.site), todaySource.day(in: m.site.config.timezone) == m.today else {
             return rebuildAll()
         }
+        // m is the only copy while it changes: otherwise its first change would copy the tables
+        // of every case file and view (10,000 of each in a large portal). Set back below.
+        model = nil
         let start = Date()
         var reloaded: Set<SourceUnit> = []
         m.pending.widen(to: RenderScope(changes: units))
@@ -174,10 +178,10 @@ final class LiveSite: @unchecked Sendable {
             m.pending.clinics.formUnion(paths)
         }
         m.diagnostics.sort()
-        model = m
 
         let errors = m.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
+            model = m
             return .failure(errors + m.diagnostics(of: reloaded).filter { $0.severity == .warning }, full: false, since: start)
         }
         var outcome = render(&m, full: false, since: start)
@@ -189,7 +193,8 @@ final class LiveSite: @unchecked Sendable {
     /// Writes what the model's pending changes need into the served folder.
     private func render(_ m: inout Model, full: Bool, since start: Date) -> Outcome {
         m.site.guides = m.orderedGuides
-        m.site.clinics = m.caseFiles.keys.sorted().map { m.caseFiles[$0]! }
+        // Only a render of everything reads the site's clinics (others get theirs below).
+        m.site.clinics = m.pending.scope == .everything ? m.caseFiles.keys.sorted().map { m.caseFiles[$0]! } : []
         let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
         // The preview serves the team site under /team/, its clinic links pointing at the preview's own pages.
         let scope = m.pending.scope

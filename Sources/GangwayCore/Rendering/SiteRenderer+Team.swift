@@ -32,7 +32,7 @@ extension SiteRenderer {
                                               siteTitle: site.config.title, baseURL: baseURL, today: today).utf8)
             },
             file("steps.csv") { Array(TeamCSV.steps(views.map(\.status)).utf8) },
-            file("status.json") { Array((JSONText.encode(.array(views.map { $0.status.json }), pretty: true) + "\n").utf8) },
+            file("status.json") { JSONText.bytes(.array(views.map { $0.status.json }), pretty: true) + [UInt8(ascii: "\n")] },
             file("status.csv") {
                 Array(TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }).utf8)
             },

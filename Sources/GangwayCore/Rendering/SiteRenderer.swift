@@ -69,7 +69,9 @@ struct SiteRenderer: Sendable {
         let html = try page(f, ["clinic": TemplateContext.clinic(view), "guide_url": .string("../../guides/\(guide.name)/index.html"),
                                 "page_url": .string(baseURL + "clinics/\(folder)/")])
         try sink.write("clinics/\(folder)/index.html", Data(html))
-        try sink.write("clinics/\(folder)/status.json", Data((JSONText.encode(view.status.json, pretty: true) + "\n").utf8))
+        var json = JSONText.bytes(view.status.json, pretty: true)
+        json.append(UInt8(ascii: "\n"))
+        try sink.write("clinics/\(folder)/status.json", Data(json))
         let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
                                        baseURL: baseURL, today: today)
         try sink.write("clinics/\(folder)/calendar.ics", Data(feed.utf8))
