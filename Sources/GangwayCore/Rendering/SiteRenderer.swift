@@ -66,10 +66,11 @@ struct SiteRenderer: Sendable {
         let folder = folders.folder(for: clinic.slug)
         var f = frame("clinic", title: view.name, depth: 2)
         f.noindex = true
-        let html = try page(f, ["clinic": TemplateContext.clinic(view), "guide_url": .string("../../guides/\(guide.name)/index.html"),
+        // The status is encoded once: status.json pretty, the page's embedded copy on one line.
+        var json = JSONText.bytes(view.status.json, pretty: true)
+        let html = try page(f, ["clinic": TemplateContext.clinic(view, statusJSON: JSONText.compact(fromPretty: json)), "guide_url": .string("../../guides/\(guide.name)/index.html"),
                                 "page_url": .string(baseURL + "clinics/\(folder)/")])
         try sink.write("clinics/\(folder)/index.html", Data(html))
-        var json = JSONText.bytes(view.status.json, pretty: true)
         json.append(UInt8(ascii: "\n"))
         try sink.write("clinics/\(folder)/status.json", Data(json))
         let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,

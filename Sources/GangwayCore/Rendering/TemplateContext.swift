@@ -47,7 +47,8 @@ enum TemplateContext {
 
     // MARK: a clinic's page
 
-    static func clinic(_ v: ClinicView) -> MustacheValue {
+    /// `statusJSON`, when given, is `v.status.json` as one line of JSON, already encoded.
+    static func clinic(_ v: ClinicView, statusJSON: String? = nil) -> MustacheValue {
         var c: MustacheObject = [
             "name": .string(v.name),
             "slug": .string(v.slug),
@@ -61,7 +62,7 @@ enum TemplateContext {
             "today": day(v.status.today),
             "next": next(v.next),
             "steps": .list(v.rows.map(row)),
-            "status_json": .string(JSONText.encode(v.status.json)),
+            "status_json": .string(statusJSON ?? JSONText.encode(v.status.json)),
         ]
         if v.status.overdue { c["overdue"] = true }
         if let s = v.officeName { c["office_name"] = .string(s) }

@@ -30,6 +30,24 @@ public enum JSONText {
         return out
     }
 
+    /// The one-line text of a value, from its pretty bytes: each line break and the indent after it
+    /// dropped, and a space put after the comma that ended the line. The same text as
+    /// `encode(value)` (strings hold no raw line break, so every one is the layout's), without
+    /// walking the value twice: a clinic's status is written both ways.
+    public static func compact(fromPretty pretty: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(pretty.count)
+        var i = 0
+        while i < pretty.count {
+            let byte = pretty[i]
+            i += 1
+            guard byte == UInt8(ascii: "\n") else { out.append(byte); continue }
+            while i < pretty.count, pretty[i] == UInt8(ascii: " ") { i += 1 }
+            if out.last == UInt8(ascii: ",") { out.append(UInt8(ascii: " ")) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func string(_ s: String) -> String {
         var out: [UInt8] = []
         writeString(s, into: &out)
