@@ -18,11 +18,20 @@ public enum CalendarFeed {
 
     /// `clinics/<slug>/calendar.ics`: the clinic's own dates, named "<site title>: <clinic>".
     public static func clinic(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> String {
-        calendar(name: "\(siteTitle): \(clinic.status.clinic)", clinics: [clinic], baseURL: baseURL, today: today)
+        String(decoding: clinicBytes(clinic, siteTitle: siteTitle, baseURL: baseURL, today: today), as: UTF8.self)
     }
 
     /// `team/calendar.ics`: every clinic's dates in one feed, in the order given.
     public static func allClinics(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> String {
+        String(decoding: allClinicsBytes(clinics, siteTitle: siteTitle, baseURL: baseURL, today: today), as: UTF8.self)
+    }
+
+    /// The same feeds as UTF-8 bytes, as the build writes them.
+    static func clinicBytes(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
+        calendar(name: "\(siteTitle): \(clinic.status.clinic)", clinics: [clinic], baseURL: baseURL, today: today)
+    }
+
+    static func allClinicsBytes(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
         calendar(name: "\(siteTitle): all clinics", clinics: clinics, baseURL: baseURL, today: today)
     }
 
@@ -32,31 +41,32 @@ public enum CalendarFeed {
         case done
     }
 
-    static func calendar(name: String, clinics: [Clinic], baseURL: String, today: Day) -> String {
-        var out = ""
-        out += ICalendarText.property("BEGIN", "VCALENDAR")
-        out += ICalendarText.property("VERSION", "2.0")
-        out += ICalendarText.property("PRODID", "-//Gangway//Clinic onboarding portal//EN")
-        out += ICalendarText.property("CALSCALE", "GREGORIAN")
-        out += ICalendarText.property("METHOD", "PUBLISH")
-        out += ICalendarText.property("X-WR-CALNAME", text(name))
+    static func calendar(name: String, clinics: [Clinic], baseURL: String, today: Day) -> [UInt8] {
+        var out = ContentLines(capacity: 512 + 1024 * clinics.count)
+        out.add("BEGIN", "VCALENDAR")
+        out.add("VERSION", "2.0")
+        out.add("PRODID", "-//Gangway//Clinic onboarding portal//EN")
+        out.add("CALSCALE", "GREGORIAN")
+        out.add("METHOD", "PUBLISH")
+        out.add("X-WR-CALNAME", text(name))
         let host = URL(string: baseURL)?.host?.lowercased() ?? "gangway.invalid"
-        let stamp = basic(today) + "T000000Z"
+        let stamp = today.basic + "T000000Z"
         for clinic in clinics {
             for step in clinic.status.steps {
                 if step.status == .waiting, let expected = step.expectedBy {
-                    out += event(.expected, on: expected, step: step, clinic: clinic, host: host, stamp: stamp)
+                    event(.expected, on: expected, step: step, clinic: clinic, host: host, stamp: stamp, into: &out)
                 }
                 if step.status == .done, let done = step.done {
-                    out += event(.done, on: done, step: step, clinic: clinic, host: host, stamp: stamp)
+                    event(.done, on: done, step: step, clinic: clinic, host: host, stamp: stamp, into: &out)
                 }
             }
         }
-        out += ICalendarText.property("END", "VCALENDAR")
-        return out
+        out.add("END", "VCALENDAR")
+        return out.bytes
     }
 
-    static func event(_ kind: Kind, on day: Day, step: StepStatusView, clinic: Clinic, host: String, stamp: String) -> String {
+    static func event(_ kind: Kind, on day: Day, step: StepStatusView, clinic: Clinic, host: String, stamp: String,
+                      into out: inout ContentLines) {
         let status = clinic.status
         var summary: String
         var description: String
@@ -71,26 +81,20 @@ public enum CalendarFeed {
             description = "\(step.title): done on \(day.display)."
         }
         if let note = step.note, !note.isEmpty { description += "\n" + note }
-        var out = ICalendarText.property("BEGIN", "VEVENT")
-        out += ICalendarText.property("UID", "\(status.slug)-\(step.id)-\(kind.rawValue)@\(host)")
-        out += ICalendarText.property("DTSTAMP", stamp)
-        out += ICalendarText.property("DTSTART;VALUE=DATE", basic(day))
-        out += ICalendarText.property("DTEND;VALUE=DATE", basic(day.adding(days: 1)))
-        out += ICalendarText.property("SUMMARY", text(summary))
-        out += ICalendarText.property("DESCRIPTION", text(description))
-        out += ICalendarText.property("URL", clinic.pageURL)
-        out += ICalendarText.property("TRANSP", "TRANSPARENT")
-        out += ICalendarText.property("END", "VEVENT")
-        return out
+        out.add("BEGIN", "VEVENT")
+        out.add("UID", "\(status.slug)-\(step.id)-\(kind.rawValue)@\(host)")
+        out.add("DTSTAMP", stamp)
+        out.add("DTSTART;VALUE=DATE", day.basic)
+        out.add("DTEND;VALUE=DATE", day.adding(days: 1).basic)
+        out.add("SUMMARY", text(summary))
+        out.add("DESCRIPTION", text(description))
+        out.add("URL", clinic.pageURL)
+        out.add("TRANSP", "TRANSPARENT")
+        out.add("END", "VEVENT")
     }
 
     /// Free text, with contacts hidden, escaped.
     static func text(_ s: String) -> String {
         ICalendarText.escape(ContactText.redact(s))
-    }
-
-    /// `20261201`: the DATE form.
-    static func basic(_ day: Day) -> String {
-        day.basic
     }
 }

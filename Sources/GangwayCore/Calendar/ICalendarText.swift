@@ -28,34 +28,63 @@ public enum ICalendarText {
     /// One content line, folded: no physical line is longer than 75 octets, continuation lines
     /// start with one space, and each ends with CRLF.
     public static func fold(_ line: String) -> String {
-        if line.utf8.count <= 75 { return line + "\r\n" }
-        var out: [UInt8] = []
-        out.reserveCapacity(line.utf8.count + line.utf8.count / 24 + 2)
-        var lineOctets = 0
-        var bytes = line.utf8.makeIterator()
-        var pending = bytes.next()
-        while let lead = pending {
-            // A scalar's octets stay together: its width comes from its lead byte.
-            let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            if lineOctets + size > 75 {
-                out.append(contentsOf: [0x0D, 0x0A, 0x20])
-                lineOctets = 1
-            }
-            out.append(lead)
-            pending = bytes.next()
-            for _ in 1..<size {
-                guard let b = pending else { break }
-                out.append(b)
-                pending = bytes.next()
-            }
-            lineOctets += size
-        }
-        out.append(contentsOf: [0x0D, 0x0A])
-        return String(decoding: out, as: UTF8.self)
+        var lines = ContentLines()
+        lines.add(line)
+        return String(decoding: lines.bytes, as: UTF8.self)
     }
 
     /// `NAME;PARAMS:value`, folded.
     public static func property(_ name: String, _ value: String) -> String {
         fold("\(name):\(value)")
+    }
+}
+
+/// A feed's text as it is written: content lines folded straight into one UTF-8 buffer, with no
+/// string per line (`perf` put the feeds at 5 % of a 10,000-clinic build when each property was
+/// folded into a string of its own).
+struct ContentLines {
+    private(set) var bytes: [UInt8] = []
+    private var octets = 0
+
+    init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// `NAME;PARAMS:value` as one content line.
+    mutating func add(_ name: String, _ value: String) {
+        append(name)
+        append(":")
+        append(value)
+        end()
+    }
+
+    /// A whole content line.
+    mutating func add(_ line: String) {
+        append(line)
+        end()
+    }
+
+    private mutating func end() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        octets = 0
+    }
+
+    /// Appends to the current line, starting a continuation line before a scalar that would take
+    /// it past 75 octets; a scalar's octets stay together, its width read from its lead byte.
+    private mutating func append(_ text: String) {
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 {
+                let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if octets + size > 75 {
+                    bytes.append(0x0D)
+                    bytes.append(0x0A)
+                    bytes.append(0x20)
+                    octets = 1
+                }
+            }
+            bytes.append(byte)
+            octets += 1
+        }
     }
 }

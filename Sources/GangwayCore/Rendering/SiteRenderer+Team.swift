@@ -28,8 +28,8 @@ extension SiteRenderer {
         }
         var jobs: [Job] = [
             file("calendar.ics") {
-                Array(CalendarFeed.allClinics(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
-                                              siteTitle: site.config.title, baseURL: baseURL, today: today).utf8)
+                CalendarFeed.allClinicsBytes(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
+                                             siteTitle: site.config.title, baseURL: baseURL, today: today)
             },
             file("steps.csv") { Array(TeamCSV.steps(views.map(\.status)).utf8) },
             file("status.json") { JSONText.bytes(.array(views.map { $0.status.json }), pretty: true) + [UInt8(ascii: "\n")] },
