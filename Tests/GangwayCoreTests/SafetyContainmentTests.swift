@@ -15,7 +15,7 @@ import Testing
         "caf\u{E9}", "A-Clinic", "-lead", "a b", "a\\..\\x", "a:b", "x\u{0}y",
     ]
 
-    @Test(arguments: ["..", "a/../../x", "../x", "/etc/passwd", "a//b", "./a", "a/./b", "a\\..\\b", "x\u{0}y", "", "a/"])
+    @Test(arguments: ["..", "a/../../x", "../x", "/etc/passwd", "a//b", "./a", "a/./b", "a\\..\\b", "x\u{0}y", "", "a/", ".", "a/..", "/", "a/.", "a\\b"])
     func outputPathsThatLeaveAreRefused(_ path: String) throws {
         #expect(throws: OutputPath.Escape.self) { try OutputPath.check(path) }
         let root = try Fixtures.temporaryFolder("sink").appendingPathComponent("out")
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func plainPathsAreAccepted() throws {
-        for path in ["index.html", "clinics/alpha/index.html", "assets/fonts/a.woff2", ".gangway-output"] {
+        for path in ["index.html", "clinics/alpha/index.html", "assets/fonts/a.woff2", ".gangway-output", "...", "a../..b/.c", "é/ü.html"] {
             try OutputPath.check(path)
         }
     }

@@ -114,10 +114,23 @@ public enum OutputPath {
 
     /// A relative path of plain names: no `..`, no empty or hidden components, no leading `/`.
     public static func check(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(where: { $0 == 0x5C || $0 == 0 }) })
-        else { throw Escape(path: path) }
+        // One pass over the bytes (splitting into components cost an array per file written).
+        var length = 0, dots = 0
+        func component() -> Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                guard component() else { throw Escape(path: path) }
+                length = 0
+                dots = 0
+            case UInt8(ascii: "\\"), 0:
+                throw Escape(path: path)
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        guard component() else { throw Escape(path: path) }
     }
 }
 

@@ -29,13 +29,18 @@ public enum ContactText {
     /// `text` with every email masked and every phone number's digits hidden.
     public static func redact(_ text: String) -> String {
         guard mayHoldContact(text) else { return text }
-        let scalars = Array(text.unicodeScalars)
-        let masked = maskEmails(scalars)
-        let hidden = hidePhones(masked)
-        var out = ""
-        out.unicodeScalars.reserveCapacity(hidden.count)
-        out.unicodeScalars.append(contentsOf: hidden)
-        return out
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        let hidden = hidePhones(maskEmails(scalars))
+        // Text with nothing to hide (a name with an accent, HTML with an entity) comes back as it
+        // was; the rest is encoded into one buffer. Appending scalars to a String one by one was
+        // most of redaction's cost (perf: 4.8 % of a 10,000-clinic build).
+        if hidden == scalars { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for scalar in hidden { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` holds an email address or a phone number.
