@@ -35,8 +35,8 @@ public enum SiteLoader {
 
         var caseFilePaths: [String] = []
         if tree.folder("content/clinics", into: &diagnostics) {
-            for path in tree.entries("content/clinics", into: &diagnostics) {
-                if tree.isDirectory(path) {
+            for (path, isFolder) in tree.typedEntries("content/clinics", into: &diagnostics) {
+                if isFolder ?? tree.isDirectory(path) {
                     diagnostics.append(.warning(folderInClinics, at: SourceLocation(file: path)))
                 } else if path.hasSuffix(".yml") {
                     caseFilePaths.append(path)

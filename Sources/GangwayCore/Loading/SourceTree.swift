@@ -49,6 +49,12 @@ struct SourceTree: Sendable {
     /// dangling links and loops are reported and dropped, and so are FIFOs, sockets and devices.
     /// A folder that cannot be listed is an error, never an empty list.
     func entries(_ relative: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        typedEntries(relative, into: &diagnostics).map(\.path)
+    }
+
+    /// `entries`, each with whether it is a folder when the listing told (nil for a link, which
+    /// `isDirectory` follows): a folder of thousands of case files is then not stat'ed file by file.
+    func typedEntries(_ relative: String, into diagnostics: inout [Diagnostic]) -> [(path: String, isFolder: Bool?)] {
         let listing = FileProblem.list(url(relative).path)
         guard case .success(let found) = listing else {
             if case .failure(let problem) = listing, problem != .missing {
@@ -59,18 +65,18 @@ struct SourceTree: Sendable {
         // The folder is checked once; then an entry that is not a link is inside it by construction,
         // which saves resolving every path of a large site component by component.
         let folderContained = relative.isEmpty || isContained(relative)
-        var out: [String] = []
+        var out: [(path: String, isFolder: Bool?)] = []
         for (name, kind) in found.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
             switch kind {
             case .file, .folder:
                 if folderContained {
-                    out.append(path)
+                    out.append((path, kind == .folder))
                 } else if let path = entry(path, into: &diagnostics) {
-                    out.append(path)
+                    out.append((path, kind == .folder))
                 }
             case .link, .unknown:
-                if let path = entry(path, into: &diagnostics) { out.append(path) }
+                if let path = entry(path, into: &diagnostics) { out.append((path, nil)) }
             case .special:
                 _ = entry(path, into: &diagnostics)
             }
