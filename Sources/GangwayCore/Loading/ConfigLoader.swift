@@ -29,7 +29,7 @@ enum ConfigLoader {
             }
         }
         if let language = map.string("language", into: &diagnostics) {
-            if language.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
+            if isLanguageTag(language) {
                 config.language = language
             } else {
                 diagnostics.append(.error("'language' must be a language tag like en or fr-CA", at: doc.location(map.value("language")!)))
@@ -59,4 +59,16 @@ enum ConfigLoader {
         }
         return config
     }
+
+    /// `[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*`, the whole value: a language, then subtags such as a
+    /// region (`fr-CA`). Checked on bytes: the ICU regular expression it replaces cost 5 ms of
+    /// every build's start (loading ICU), and let a final line break through into `<html lang>`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }
