@@ -1,7 +1,8 @@
 import Foundation
 
 /// The team site: every page and file that lists clinics. `gangway serve` re-renders all of it
-/// whenever a case file, a guide or a template changes (it is the listing scope).
+/// right after a saved clinic's own pages (`RenderPipeline.renderListings`), and with the rest
+/// when a guide, a template or the config changes.
 extension SiteRenderer {
     /// The dashboard and its filtered pages, the reports page, status.json, the three CSV exports
     /// and the all-clinics calendar, when the dashboard is on (nothing otherwise). Returns the
