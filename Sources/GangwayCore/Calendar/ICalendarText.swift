@@ -73,6 +73,13 @@ struct ContentLines {
     /// Appends to the current line, starting a continuation line before a scalar that would take
     /// it past 75 octets; a scalar's octets stay together, its width read from its lead byte.
     private mutating func append(_ text: String) {
+        // Most values fit on the line as they are: copied whole.
+        let count = text.utf8.count
+        if octets + count <= 75 {
+            bytes.append(contentsOf: text.utf8)
+            octets += count
+            return
+        }
         for byte in text.utf8 {
             if byte & 0xC0 != 0x80 {
                 let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
