@@ -64,12 +64,11 @@ final class LiveSite: @unchecked Sendable {
         model = nil  // m is the only copy: changing it copies none of its tables
         defer { teamGate.open() }
         let start = Date()
-        let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
         output.beginPass()
         let pass: SyncedOutput.Pass
         do {
             let views = m.views.keys.sorted().map { m.views[$0]! }
-            _ = try RenderPipeline.renderListings(input, views: views, into: targets)
+            _ = try RenderPipeline.renderListings(m.renderInput(withClinics: false), views: views, into: targets)
             // A filter page no clinic belongs to any more (a region renamed, say) goes.
             pass = output.endPass(removingUnwritten: { $0.hasPrefix("team/by/") })
         } catch {
@@ -101,7 +100,9 @@ final class LiveSite: @unchecked Sendable {
         }
         do {
             let folders = try ClinicFolders(mode: site.config.clinicURLs, secret: environment["GANGWAY_URL_SECRET"])
-            var m = Model(site: site, theme: theme, today: loaded.today, folders: folders,
+            var kept = site
+            (kept.guides, kept.clinics) = ([], [])
+            var m = Model(site: kept, theme: theme, today: loaded.today, folders: folders,
                           guides: Dictionary(site.guides.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
                           caseFiles: Dictionary(site.clinics.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a }),
                           diagnostics: loaded.diagnostics)
@@ -192,12 +193,9 @@ final class LiveSite: @unchecked Sendable {
 
     /// Writes what the model's pending changes need into the served folder.
     private func render(_ m: inout Model, full: Bool, since start: Date) -> Outcome {
-        m.site.guides = m.orderedGuides
-        // Only a render of everything reads the site's clinics (others get theirs below).
-        m.site.clinics = m.pending.scope == .everything ? m.caseFiles.keys.sorted().map { m.caseFiles[$0]! } : []
-        let input = RenderInput(site: m.site, theme: m.theme, today: m.today, folders: m.folders, liveReload: true)
-        // The preview serves the team site under /team/, its clinic links pointing at the preview's own pages.
         let scope = m.pending.scope
+        // Only a render of everything reads the site's clinics (others get theirs below).
+        let input = m.renderInput(withClinics: scope == .everything)
         let deferring = deferListings && scope == .clinics && m.site.config.dashboard
         output.beginPass()
         let pass: SyncedOutput.Pass
@@ -259,7 +257,8 @@ private extension LiveSite {
     }
 
     struct Model {
-        /// Config and pages as last loaded; guides and clinics are set from below before each render.
+        /// Config and pages as last loaded; its guides and clinics stay empty, `renderInput` takes
+        /// them from the tables below.
         var site: Site
         var theme: Theme
         var today: Day
@@ -275,6 +274,16 @@ private extension LiveSite {
         var listingsBehind = false
 
         var orderedGuides: [Guide] { guides.keys.sorted().map { guides[$0]! } }
+
+        /// What a render reads: the site as loaded now, its guides by name and, `withClinics`, its
+        /// clinics by case-file path. With live reload: the preview loads the reload script, and
+        /// the team site it serves under /team/ links to the preview's own clinic pages.
+        func renderInput(withClinics: Bool) -> RenderInput {
+            var current = site
+            current.guides = orderedGuides
+            current.clinics = withClinics ? caseFiles.keys.sorted().map { caseFiles[$0]! } : []
+            return RenderInput(site: current, theme: theme, today: today, folders: folders, liveReload: true)
+        }
 
         var clinicsWithErrors: Set<String> {
             Set(diagnostics.compactMap { d -> String? in
