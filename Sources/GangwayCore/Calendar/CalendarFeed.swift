@@ -16,22 +16,14 @@ public enum CalendarFeed {
         }
     }
 
-    /// `clinics/<slug>/calendar.ics`: the clinic's own dates, named "<site title>: <clinic>".
-    public static func clinic(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> String {
-        String(decoding: clinicBytes(clinic, siteTitle: siteTitle, baseURL: baseURL, today: today), as: UTF8.self)
-    }
-
-    /// `team/calendar.ics`: every clinic's dates in one feed, in the order given.
-    public static func allClinics(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> String {
-        String(decoding: allClinicsBytes(clinics, siteTitle: siteTitle, baseURL: baseURL, today: today), as: UTF8.self)
-    }
-
-    /// The same feeds as UTF-8 bytes, as the build writes them.
-    static func clinicBytes(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
+    /// `clinics/<slug>/calendar.ics`: the clinic's own dates, named "<site title>: <clinic>", as
+    /// UTF-8 bytes, as the build writes them.
+    public static func clinic(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
         calendar(name: "\(siteTitle): \(clinic.status.clinic)", clinics: [clinic], baseURL: baseURL, today: today)
     }
 
-    static func allClinicsBytes(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
+    /// `team/calendar.ics`: every clinic's dates in one feed, in the order given.
+    public static func allClinics(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
         calendar(name: "\(siteTitle): all clinics", clinics: clinics, baseURL: baseURL, today: today)
     }
 

@@ -32,11 +32,6 @@ public enum ICalendarText {
         lines.add(line)
         return String(decoding: lines.bytes, as: UTF8.self)
     }
-
-    /// `NAME;PARAMS:value`, folded.
-    public static func property(_ name: String, _ value: String) -> String {
-        fold("\(name):\(value)")
-    }
 }
 
 /// A feed's text as it is written: content lines folded straight into one UTF-8 buffer, with no

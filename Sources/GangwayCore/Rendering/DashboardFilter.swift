@@ -28,6 +28,14 @@ struct DashboardFilter: Sendable, Equatable {
     /// The page's path in the team site.
     var path: String { "by/\(dimension.rawValue)/\(value)/index.html" }
 
+    /// How many folders below the team site's root a filter page sits (`by/<dimension>/<value>/`).
+    static let depth = 3
+
+    /// The heading and title of the dashboard page showing `filter`, or of the whole dashboard.
+    static func heading(_ filter: DashboardFilter?) -> String {
+        filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard"
+    }
+
     /// Every filter with at least one clinic, per dimension in a stable order: guides by title,
     /// regions by label (clinics without one last, as "Region not recorded"), and who acts next
     /// as clinic, vendor, Ocean, then nobody (complete clinics).

@@ -12,13 +12,14 @@ extension SiteRenderer {
         let guides = Dictionary(uniqueKeysWithValues: site.guides.map { ($0.name, $0) })
         let figures = views.map { ClinicFigures.of($0.status, guide: guides[$0.guide]!) }
         let filters = DashboardFilter.all(views, guides: site.guides)
-        let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: views.map(\.status)) }
+        let statuses = views.map(\.status)
+        let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: statuses) }
 
         // Each clinic's dashboard row is made once and shared by every page that lists it: the
         // links differ by page depth only in the preview, where they are relative.
         let rowsAtRoot = zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: 0)) }
         let rowsBelow = liveReload
-            ? zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: 3)) }
+            ? zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: DashboardFilter.depth)) }
             : rowsAtRoot
 
         // Every file of the team site is its own job, run on every core and written when ready, so no
@@ -29,10 +30,10 @@ extension SiteRenderer {
         }
         var jobs: [Job] = [
             file("calendar.ics") {
-                CalendarFeed.allClinicsBytes(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
-                                             siteTitle: site.config.title, baseURL: baseURL, today: today)
+                CalendarFeed.allClinics(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
+                                        siteTitle: site.config.title, baseURL: baseURL, today: today)
             },
-            file("steps.csv") { Array(TeamCSV.steps(views.map(\.status)).utf8) },
+            file("steps.csv") { Array(TeamCSV.steps(statuses).utf8) },
             file("status.json") { JSONText.bytes(.array(views.map { $0.status.json }), pretty: true) + [UInt8(ascii: "\n")] },
             file("status.csv") {
                 Array(TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }).utf8)
@@ -41,8 +42,8 @@ extension SiteRenderer {
         let pages: [DashboardFilter?] = [nil] + filters
         jobs += pages.map { filter in
             file(filter?.path ?? "index.html") {
-                let depth = filter == nil ? 0 : 3
-                var f = teamFrame("dashboard", title: filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard", depth: depth)
+                let depth = filter == nil ? 0 : DashboardFilter.depth
+                var f = teamFrame("dashboard", title: DashboardFilter.heading(filter), depth: depth)
                 f.nav[0].current = filter == nil
                 let root = String(repeating: "../", count: depth)
                 return try page(f, TeamContext.dashboard(filter == nil ? rowsAtRoot : rowsBelow, filters: filters, filter: filter, root: root))

@@ -73,8 +73,8 @@ struct SiteRenderer: Sendable {
         try sink.write("clinics/\(folder)/index.html", Data(html))
         json.append(UInt8(ascii: "\n"))
         try sink.write("clinics/\(folder)/status.json", Data(json))
-        let feed = CalendarFeed.clinicBytes(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
-                                            baseURL: baseURL, today: today)
+        let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
+                                       baseURL: baseURL, today: today)
         try sink.write("clinics/\(folder)/calendar.ics", Data(feed))
         return view
     }

@@ -52,7 +52,7 @@ enum TeamContext {
             let entries = filters.filter { $0.dimension == dimension }
             guard !entries.isEmpty else { return nil }
             return ["name": .string(dimension.rawValue), "label": .string(dimension.label), "filters": .list(entries.map { e in
-                ["label": .string(e.label), "url": .string(root + e.path), "count": .int(e.members.count), "current": .bool(e == filter)]
+                ["label": .string(e.label), "url": .string(root + e.path), "count": .int(e.members.count), "current": .bool(e.path == filter?.path)]
             })]
         }
         let overdue = shown.filter(\.overdue).count
@@ -60,7 +60,7 @@ enum TeamContext {
                                  "clinic_count_text": .string(shown.count == 1 ? "1 clinic" : "\(shown.count) clinics"),
                                  "overdue_count": .int(overdue), "has_overdue": .bool(overdue > 0),
                                  "filter_groups": .list(filterGroups), "all_url": .string(root + "index.html"),
-                                 "heading": .string(filter.map { "\($0.dimension.label): \($0.label)" } ?? "Dashboard")]
+                                 "heading": .string(DashboardFilter.heading(filter))]
         if let filter {
             c["filter"] = ["label": .string(filter.label), "dimension": .string(filter.dimension.label)]
         }

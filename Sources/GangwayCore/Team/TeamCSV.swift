@@ -1,6 +1,7 @@
 /// The team site's exports as RFC 4180 text (CRLF line ends, fields quoted when they hold a comma,
-/// a quote or a line break, a header row), written by `CSVText`. Pure encoders: rows in, text out. Free text goes through `ContactText.redact`, so no email address or phone number
-/// reaches a spreadsheet; free text that a spreadsheet would run as a formula (starting with
+/// a quote or a line break, a header row), written by `CSVText`. Pure encoders: rows in, text
+/// out. Free text goes through `ContactText.redact`, so no email address or phone number reaches
+/// a spreadsheet; free text that a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`) is prefixed with an apostrophe.
 public enum TeamCSV {
     /// One clinic for the exports: its status, its figures, and the case file's region.
@@ -33,7 +34,7 @@ public enum TeamCSV {
 
     /// team/status.csv: one row per clinic, in the order given.
     public static func status(_ clinics: [Clinic]) -> String {
-        encode(statusColumns, clinics.map { c in
+        CSVText.encode(header: statusColumns, rows: clinics.map { c in
             let s = c.status, f = c.figures
             return [s.slug, text(s.clinic), s.guide, text(c.region), s.state.rawValue, "\(s.done)", "\(s.total)",
                     s.currentStep ?? "", f.actsNext?.rawValue ?? "", s.overdue ? "true" : "false",
@@ -43,7 +44,7 @@ public enum TeamCSV {
 
     /// team/steps.csv: one row per clinic and guide step, clinics in the order given, steps in the guide's.
     public static func steps(_ statuses: [ClinicStatus]) -> String {
-        encode(stepColumns, statuses.flatMap { s in
+        CSVText.encode(header: stepColumns, rows: statuses.flatMap { s in
             s.steps.enumerated().map { i, v in
                 [s.slug, v.id, "\(i + 1)", text(v.title), v.owner.rawValue, v.status.rawValue, v.started?.iso ?? "",
                  v.done?.iso ?? "", v.since?.iso ?? "", v.expectedBy?.iso ?? "", v.overdue ? "true" : "false", text(v.note)]
@@ -53,7 +54,7 @@ public enum TeamCSV {
 
     /// team/turnaround.csv: one row per guide step with `wait_days`; figures empty when nothing was measured.
     public static func turnaround(_ reports: [GuideReport]) -> String {
-        encode(turnaroundColumns, reports.flatMap { r in
+        CSVText.encode(header: turnaroundColumns, rows: reports.flatMap { r in
             r.turnaround.map { t in
                 [r.guide, t.step, "\(t.measured)", number(t.median), number(t.p90), number(t.longest), t.overWaitText, "\(t.stillWaiting.count)"]
             }
@@ -68,9 +69,5 @@ public enum TeamCSV {
         let redacted = ContactText.redact(s)
         if let first = redacted.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { return "'" + redacted }
         return redacted
-    }
-
-    static func encode(_ header: [String], _ rows: [[String]]) -> String {
-        CSVText.encode(header: header, rows: rows)
     }
 }

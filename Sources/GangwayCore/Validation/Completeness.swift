@@ -1,4 +1,5 @@
 import Foundation
+
 /// When a case-file field that a step `requires` counts as complete (SPEC.md, Guide): the one
 /// definition, read by the checklist on clinic pages and by `RequirementRule`.
 public enum Completeness {
