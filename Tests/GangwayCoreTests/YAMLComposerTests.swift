@@ -7,7 +7,7 @@ import Yams
 /// `YAMLComposer` against its oracle, `Yams.compose` with the same resolver: on every YAML text
 /// of the fixtures and the example portal, on a table of tricky snippets and on thousands of
 /// seeded mutants of them (most of which are broken), it must give the same tree (kinds, texts,
-/// styles, marks, resolved tags and what `Node.bool` reads) or the same error, and the limits
+/// styles, marks, resolved tags and what `Node.bool` reads, `YAMLTree` against Yams' `Node`) or the same error, and the limits
 /// must win over later errors exactly as when they were checked in a pass of their own.
 @Suite struct YAMLComposerTests {
     /// Snippets for what the fixtures hold rarely or never: anchors, merges, tags, quoting, keys
@@ -69,15 +69,45 @@ import Yams
         }
     }
 
-    static func describe(_ result: Result<Node?, YAMLComposer.Failure>) -> String {
+    static func describe(_ result: Result<(tree: YAMLTree, root: YAMLNode?), YAMLComposer.Failure>) -> String {
         switch result {
-        case .success(let node): return node.map(describe) ?? "no document"
+        case .success(let (tree, root)): return root.map { describe($0, in: tree) } ?? "no document"
         case .failure(.syntax(let context, let problem, let mark)):
             return "error \(context.map { "\($0.text) at \($0.mark), " } ?? "")\(problem) at \(mark)"
         case .failure(.reader(let problem, let offset)): return "reader \(problem) at \(offset.map(String.init) ?? "?")"
         case .failure(.duplicateKey(let key, let mark)): return "duplicate \(key) at \(mark)"
         case .failure(let other): return "other \(other)"
         }
+    }
+
+    /// The composer's tree in the lines `describe(_: Node)` writes. Reading a Yams node's tag
+    /// resolves it for good, which an aliased node's second visit shows in `bool`; so reading the
+    /// tag here stores the resolved one, as `YAMLTree.resolve` does for keys.
+    static func describe(_ root: YAMLNode, in composed: YAMLTree) -> String {
+        var tree = composed
+        var out = ""
+        func walk(_ node: YAMLNode, _ depth: Int) {
+            let head = String(repeating: " ", count: depth) + "\(Mark(line: tree.line(node), column: tree.column(node))) "
+            switch tree.kind(node) {
+            case .scalar:
+                let bool = tree.bool(node).map { "\($0)" } ?? "-"
+                let style = Node.Scalar.Style(rawValue: UInt32(tree.style(node)))!
+                out += head + "scalar \(tree.text(node).debugDescription) style \(style) bool \(bool) tag \(tree.tagName(tree.resolvedTag(node)))\n"
+                tree.resolve(node)
+            case .mapping:
+                let style = Node.Mapping.Style(rawValue: UInt32(tree.style(node)))!
+                out += head + "mapping style \(style) tag \(tree.tagName(tree.resolvedTag(node)))\n"
+                tree.resolve(node)
+                for i in 0..<tree.pairCount(node) { walk(tree.key(node, i), depth + 1); walk(tree.value(node, i), depth + 2) }
+            case .sequence:
+                let style = Node.Sequence.Style(rawValue: UInt32(tree.style(node)))!
+                out += head + "sequence style \(style) tag \(tree.tagName(tree.resolvedTag(node)))\n"
+                tree.resolve(node)
+                for item in tree.children(node) { walk(item, depth + 1) }
+            }
+        }
+        walk(root, 0)
+        return out
     }
 
     /// A node and everything under it, in one line per node. `bool` is read before `tag`, since
@@ -157,7 +187,8 @@ import Yams
     ] as [(String, String?)])
     func limitsWin(text: String, message: String?) {
         var diagnostics: [Diagnostic] = []
-        let node = YAMLDocument(file: "x.yml", lineOffset: 0).parse(text, into: &diagnostics)
+        var doc = YAMLDocument(file: "x.yml", lineOffset: 0)
+        let node = doc.parse(text, into: &diagnostics)
         if let message {
             #expect(node == nil && diagnostics.count == 1 && diagnostics[0].message.hasPrefix(message), "\(diagnostics)")
         } else {
@@ -203,7 +234,9 @@ import Yams
         let mark = Mark(line: 3, column: 7)
         #expect(mark.line == 3 && mark.column == 7 && mark.description == "3:7")
         let yams = try #require(try compose(yaml: "a:\n  b: c\n")?.mapping?.first?.value.mapping?.first?.value.mark)
-        let ours = try #require(try YAMLComposer.compose("a:\n  b: c\n").get()?.mapping?.first?.value.mapping?.first?.value.mark)
+        let (tree, root) = try YAMLComposer.compose("a:\n  b: c\n").get()
+        let inner = tree.value(tree.value(try #require(root), 0), 0)
+        let ours = Mark(line: tree.line(inner), column: tree.column(inner))
         #expect((ours.line, ours.column) == (yams.line, yams.column) && (ours.line, ours.column) == (2, 6))
     }
 }

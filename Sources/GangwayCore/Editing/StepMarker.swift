@@ -79,9 +79,9 @@ public enum StepMarker {
     /// The `guide:` a case file names, read through the YAML parser; nil when it does not parse.
     private static func guideName(in text: String) -> String? {
         var ignored: [Diagnostic] = []
-        guard let node = YAMLDocument(file: "", lineOffset: 0).parse(text, into: &ignored),
-              case .mapping(let map) = node else { return nil }
-        return map.first { $0.key.string == "guide" }?.value.string
+        var doc = YAMLDocument(file: "", lineOffset: 0)
+        guard let node = doc.parse(text, into: &ignored), doc.isMapping(node) else { return nil }
+        return (0..<doc.pairCount(node)).first { doc.string(doc.key(node, $0)) == "guide" }.flatMap { doc.string(doc.value(node, $0)) }
     }
 
     /// The site's checks on the site as it would be with `text` in place of the case file at `path`

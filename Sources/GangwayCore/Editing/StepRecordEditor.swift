@@ -373,3 +373,11 @@ extension String {
         return String(s)
     }
 }
+
+extension Node {
+    /// A plain scalar that YAML reads as empty, as `YAMLTree.isNull` reads it.
+    fileprivate var isNull: Bool {
+        guard case .scalar(let s) = self else { return false }
+        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+}

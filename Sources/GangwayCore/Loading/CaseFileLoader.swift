@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one case file, `content/clinics/<slug>.yml`, into a `CaseFile`. It reports only what
 /// stops the file being read (syntax, wrong types, unknown keys, credentials), each at the key or
@@ -24,13 +23,13 @@ enum CaseFileLoader {
 
     /// Reads a case file's text; `path` is where it sits, relative to the source folder.
     static func parse(_ text: String, path: String, slug: String, guideNames: [String], into diagnostics: inout [Diagnostic]) -> CaseFile? {
-        let doc = YAMLDocument(file: path, lineOffset: 0)
+        var doc = YAMLDocument(file: path, lineOffset: 0)
         var syntax: [Diagnostic] = []
         let parsed = doc.parse(text, into: &syntax)
         diagnostics += syntax.map { FlowStylePitfalls.explain($0, text: text, file: path) }
         guard let node = parsed else { return nil }
         CredentialScan.scan(node, doc: doc, into: &diagnostics)
-        if case .mapping(let m) = node, m.isEmpty {
+        if doc.isMapping(node), doc.pairCount(node) == 0 {
             diagnostics.append(.error("the case file is empty", at: doc.location(node),
                                       hint: "write at least 'clinic: <the clinic's name>' and 'guide: <a folder of content/guides/>'"))
             return nil
@@ -66,7 +65,7 @@ enum CaseFileLoader {
             notes: field("notes") { map.string("notes", into: &$0) }, steps: [])
         caseFile.providers = field("providers") { providers(map.value("providers"), doc: doc, into: &$0) }
 
-        if let stepsNode = map.value("steps"), !stepsNode.isNull,
+        if let stepsNode = map.value("steps"), !doc.isNull(stepsNode),
            let steps = MappingReader(stepsNode, doc: doc, what: "'steps'", example: "steps: {sign-contract: {status: done, done: 2026-10-03}}",
                                      into: &diagnostics) {
             for (id, keyNode, value) in steps.pairs {
@@ -84,16 +83,16 @@ enum CaseFileLoader {
         return caseFile
     }
 
-    private static func providers(_ node: Node?, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [Person] {
-        guard let node, !node.isNull else { return [] }
-        guard case .sequence(let seq) = node else {
-            diagnostics.append(.error("'providers' must be a list, not \(node.kindName)", at: doc.location(node),
+    private static func providers(_ node: YAMLNode?, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [Person] {
+        guard let node, !doc.isNull(node) else { return [] }
+        guard doc.isSequence(node) else {
+            diagnostics.append(.error("'providers' must be a list, not \(doc.kindName(node))", at: doc.location(node),
                                       hint: "write one provider a line, like '  - {name: Dr. Tom Okafor, email: tokafor@clinic.example}'"))
             return []
         }
         var out: [Person] = []
-        for item in seq {
-            if item.isNull {
+        for item in doc.items(node) {
+            if doc.isNull(item) {
                 diagnostics.append(.error("a provider in the list is empty", at: doc.location(item),
                                           hint: "write it like - {name: Dr. Tom Okafor, email: tokafor@clinic.example}, or remove the line"))
             } else if let p = person(item, what: "a provider", example: "- {name: Dr. Tom Okafor, email: tokafor@clinic.example}", doc: doc, into: &diagnostics) {
@@ -103,8 +102,8 @@ enum CaseFileLoader {
         return out
     }
 
-    private static func person(_ node: Node?, what: String, example: String, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Person? {
-        guard let node, !node.isNull else { return nil }
+    private static func person(_ node: YAMLNode?, what: String, example: String, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Person? {
+        guard let node, !doc.isNull(node) else { return nil }
         let example = example.hasPrefix("-") ? example : "\(example): {name: Dr. Amara Singh, email: asingh@clinic.example}"
         guard let map = MappingReader(node, doc: doc, what: what, example: example, into: &diagnostics) else { return nil }
         map.checkKeys(known: personKeys, into: &diagnostics)
@@ -115,15 +114,15 @@ enum CaseFileLoader {
             emailLocation: map.value("email").map(doc.location), roleLocation: map.value("role").map(doc.location))
     }
 
-    private static func record(_ node: Node, id: String, keyNode: Node, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> StepRecord? {
-        if node.isNull {
+    private static func record(_ node: YAMLNode, id: String, keyNode: YAMLNode, doc: YAMLDocument, into diagnostics: inout [Diagnostic]) -> StepRecord? {
+        if doc.isNull(node) {
             diagnostics.append(.error("step '\(id)' has no status", at: doc.location(keyNode),
                                       hint: "write it like \(id): {status: todo}, or remove the line"))
             return nil
         }
         // `sign-contract: done` is accepted as shorthand for `{status: done}`.
-        if case .scalar = node {
-            let word = node.string ?? ""
+        if doc.isScalar(node) {
+            let word = doc.text(node)
             guard let status = StepStatus(rawValue: word) else {
                 diagnostics.append(statusError(word, step: id, at: doc.location(node)))
                 return nil
@@ -139,7 +138,7 @@ enum CaseFileLoader {
         for var problem in keyProblems {
             if let index = map.pairs.firstIndex(where: { doc.location($0.keyNode) == problem.location }),
                let hint = FlowStylePitfalls.hint(forUnknownKey: map.pairs[index].key, keyNode: map.pairs[index].keyNode, value: map.pairs[index].value,
-                                                 previous: index > 0 ? map.pairs[index - 1].value : nil, known: recordKeys) {
+                                                 previous: index > 0 ? map.pairs[index - 1].value : nil, known: recordKeys, doc: doc) {
                 problem.hint = hint
             }
             diagnostics.append(problem)
@@ -149,7 +148,7 @@ enum CaseFileLoader {
         if let word = map.string("status", into: &diagnostics) {
             status = StepStatus(rawValue: word)
             if status == nil { diagnostics.append(statusError(word, step: id, at: doc.location(statusNode!))) }
-        } else if statusNode.map({ !$0.isNull }) ?? false {
+        } else if statusNode.map({ !doc.isNull($0) }) ?? false {
             status = nil  // not text: reported by string(_:into:)
         }
         var invalid: Set<String> = []
@@ -178,7 +177,7 @@ enum CaseFileLoader {
     /// A date value. Under a step named like a credential (retrieve-password) a value that is not a
     /// date may be the password itself, so it is not repeated.
     private static func day(_ key: String, in map: MappingReader, step id: String, into diagnostics: inout [Diagnostic]) -> Day? {
-        guard CredentialScan.isCredential(id), let v = map.value(key), !v.isNull, case .scalar(let s) = v, Day(iso: s.string) == nil else {
+        guard CredentialScan.isCredential(id), let v = map.value(key), !map.doc.isNull(v), map.doc.isScalar(v), Day(iso: map.doc.text(v)) == nil else {
             return map.day(key, into: &diagnostics)
         }
         diagnostics.append(.error(.notADateUnderACredentialStep(key, step: id), at: map.doc.location(v),

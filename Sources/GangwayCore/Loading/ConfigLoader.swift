@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads gangway.yml.
 enum ConfigLoader {
@@ -15,7 +14,7 @@ enum ConfigLoader {
         }
         guard SourceTree(root: source).entry(file, into: &diagnostics) != nil,
               let text = SourceText.read(url, relativePath: file, into: &diagnostics) else { return config }
-        let doc = YAMLDocument(file: file, lineOffset: 0)
+        var doc = YAMLDocument(file: file, lineOffset: 0)
         guard let node = doc.parse(text, into: &diagnostics) else { return config }
         CredentialScan.scan(node, doc: doc, into: &diagnostics)
         guard let map = MappingReader(node, doc: doc, what: "gangway.yml", into: &diagnostics) else { return config }

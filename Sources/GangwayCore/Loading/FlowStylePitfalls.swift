@@ -1,5 +1,3 @@
-import Yams
-
 /// The mistakes one-line `{…}` mappings invite, in a case file's step records, and a hint for
 /// each: to quote the value or write the record in block style. YAML reads them as something
 /// else (`{status:done}` as one key, a comma inside a value as the start of a new key, ` #` as a
@@ -9,15 +7,15 @@ enum FlowStylePitfalls {
 
     /// A better hint for an unknown key of a record, when the key's shape shows the pitfall.
     /// `previous` is the value of the key before it in the same mapping.
-    static func hint(forUnknownKey key: String, keyNode: Node, value: Node, previous: Node?, known: [String]) -> String? {
+    static func hint(forUnknownKey key: String, keyNode: YAMLNode, value: YAMLNode, previous: YAMLNode?, known: [String], doc: YAMLDocument) -> String? {
         if let colon = key.firstIndex(of: ":"), known.contains(String(key[..<colon])) {
             let rest = key[key.index(after: colon)...]
             return "YAML needs a space after the colon: write '\(key[..<colon]): \(rest)'"
         }
         // In block style a comma is part of the value; on one line with the value before it, this is flow style.
-        if value.isNull, let previous, case .scalar(let s) = previous, s.style == .plain, !previous.isNull,
-           let keyMark = keyNode.mark, let valueMark = previous.mark, keyMark.line == valueMark.line {
-            return "a comma ends a value inside { }: put the whole value in quotes, like \"\(s.string), \(key)\", \(blockStyle)"
+        if doc.isNull(value), let previous, doc.isScalar(previous), doc.isPlain(previous), !doc.isNull(previous),
+           doc.tree.line(keyNode) == doc.tree.line(previous) {
+            return "a comma ends a value inside { }: put the whole value in quotes, like \"\(doc.text(previous)), \(key)\", \(blockStyle)"
         }
         return nil
     }

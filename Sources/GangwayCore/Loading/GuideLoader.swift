@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `content/guides/<name>/`: guide.md and its `NN-*.md` steps, ordered by file name.
 /// Each body is rendered to HTML here, once, whatever the number of clinics. It reports only what

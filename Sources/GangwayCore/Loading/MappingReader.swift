@@ -1,64 +1,62 @@
-import Yams
-
 /// Reads a YAML mapping key by key, reporting wrong types, unknown keys and missing keys
 /// at the position of the offending key or value.
 struct MappingReader {
     let doc: YAMLDocument
-    let node: Node
+    let node: YAMLNode
     let what: String
-    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
-    /// The pairs' keys, for lookups that do not copy every pair's nodes on the way.
+    private(set) var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+    /// The pairs' keys, for lookups by key.
     private var keys: [String] = []
 
     /// Returns nil (after a diagnostic) when `node` is not a mapping. `example` shows the
     /// expected shape in the hint, e.g. `signatory: {name: …, email: …}`.
-    init?(_ node: Node, doc: YAMLDocument, what: String, example: String? = nil, into diagnostics: inout [Diagnostic]) {
+    init?(_ node: YAMLNode, doc: YAMLDocument, what: String, example: String? = nil, into diagnostics: inout [Diagnostic]) {
         self.doc = doc
         self.node = node
         self.what = what
-        guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("\(what) must be 'key: value' pairs, not \(node.kindName)", at: doc.location(node),
+        guard doc.isMapping(node) else {
+            diagnostics.append(.error("\(what) must be 'key: value' pairs, not \(doc.kindName(node))", at: doc.location(node),
                                       hint: example.map { "write it like \($0)" }))
             return nil
         }
-        pairs = Self.flatten(mapping, doc: doc, into: &diagnostics)
+        pairs = Self.flatten(node, doc: doc, into: &diagnostics)
         keys = pairs.map(\.key)
     }
 
     /// The pairs of a mapping with YAML 1.1's merge keys applied: `<<: *base` adds the pairs of
     /// the mapping `base` names, and `<<: [*a, *b]` those of each in turn, the mapping's own keys
     /// and earlier mappings winning.
-    private static func flatten(_ mapping: Node.Mapping, doc: YAMLDocument, into diagnostics: inout [Diagnostic])
-        -> [(key: String, keyNode: Node, value: Node)] {
-        var out: [(key: String, keyNode: Node, value: Node)] = []
-        var merges: [Node] = []
-        out.reserveCapacity(mapping.count)
-        // By index: iterating a Node.Mapping first copies all its pairs into a new array.
-        for i in mapping.indices {
-            let (k, v) = mapping[i]
-            if case .scalar = k, k.tag.rawValue == Tag.Name.merge.rawValue {
+    private static func flatten(_ mapping: YAMLNode, doc: YAMLDocument, into diagnostics: inout [Diagnostic])
+        -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        var out: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        var merges: [YAMLNode] = []
+        let count = doc.pairCount(mapping)
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            let (k, v) = (doc.key(mapping, i), doc.value(mapping, i))
+            if doc.isMergeKey(k) {
                 merges.append(v)
                 continue
             }
             // A mapping or list used as a key is named by its kind: its text could hold a credential.
-            out.append((k.string ?? "(\(k.kindName))", k, v))
+            out.append((doc.string(k) ?? "(\(doc.kindName(k)))", k, v))
         }
         guard !merges.isEmpty else { return out }
         var seen = Set(out.map(\.key))
-        func add(_ node: Node) {
-            guard case .mapping(let merged) = node else {
-                diagnostics.append(.error("'<<' merges a mapping or a list of mappings, not \(node.kindName)", at: doc.location(node),
+        func add(_ node: YAMLNode) {
+            guard doc.isMapping(node) else {
+                diagnostics.append(.error("'<<' merges a mapping or a list of mappings, not \(doc.kindName(node))", at: doc.location(node),
                                           hint: "write it like <<: *defaults, with &defaults on a mapping"))
                 return
             }
-            for pair in flatten(merged, doc: doc, into: &diagnostics) where !seen.contains(pair.key) {
+            for pair in flatten(node, doc: doc, into: &diagnostics) where !seen.contains(pair.key) {
                 seen.insert(pair.key)
                 out.append(pair)
             }
         }
         for value in merges {
-            if case .sequence(let items) = value {
-                for item in items { add(item) }
+            if doc.isSequence(value) {
+                for item in doc.items(value) { add(item) }
             } else {
                 add(value)
             }
@@ -66,11 +64,11 @@ struct MappingReader {
         return out
     }
 
-    func value(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].value } }
-    func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].keyNode } }
+    func value(_ key: String) -> YAMLNode? { keys.firstIndex(of: key).map { pairs[$0].value } }
+    func keyNode(_ key: String) -> YAMLNode? { keys.firstIndex(of: key).map { pairs[$0].keyNode } }
     func has(_ key: String) -> Bool { value(key) != nil }
     /// Whether `key` is there with a value that is not empty.
-    func hasValue(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
+    func hasValue(_ key: String) -> Bool { value(key).map { !doc.isNull($0) } ?? false }
 
     /// Reports every key outside `known`, with a suggestion when one is close, else the list of
     /// known keys. Credential keys are left to `CredentialScan`, which reports them on its own.
@@ -103,7 +101,7 @@ struct MappingReader {
             return nil
         }
         let text = scalarText(v, key: key, into: &diagnostics)
-        if v.isNull || text?.allSatisfy(\.isWhitespace) == true {
+        if doc.isNull(v) || text?.allSatisfy(\.isWhitespace) == true {
             diagnostics.append(.error("'\(key)' in \(what) is empty", at: doc.location(keyNode(key) ?? v), hint: hint))
             return nil
         }
@@ -116,30 +114,30 @@ struct MappingReader {
         return scalarText(v, key: key, into: &diagnostics)
     }
 
-    func scalarText(_ v: Node, key: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard case .scalar(let scalar) = v else {
-            diagnostics.append(.error("'\(key)' must be text, not \(v.kindName)", at: doc.location(v)))
+    func scalarText(_ v: YAMLNode, key: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard doc.isScalar(v) else {
+            diagnostics.append(.error("'\(key)' must be text, not \(doc.kindName(v))", at: doc.location(v)))
             return nil
         }
-        if v.isNull { return nil }
-        return scalar.string
+        if doc.isNull(v) { return nil }
+        return doc.text(v)
     }
 
     func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Bool? {
-        guard let v = value(key), !v.isNull else { return nil }
-        guard case .scalar = v, let b = v.bool else {
+        guard let v = value(key), !doc.isNull(v) else { return nil }
+        guard doc.isScalar(v), let b = doc.bool(v) else {
             // `"true"` in quotes is text to YAML; say so rather than "must be true, not 'true'".
-            let quoted = v.scalar.map { $0.style != .plain && ["true", "false"].contains($0.string.lowercased()) } ?? false
-            diagnostics.append(.error("'\(key)' must be true or false, \(quoted ? "without quotes" : "not \(v.describedValue)")", at: doc.location(v)))
+            let quoted = doc.isScalar(v) && !doc.isPlain(v) && ["true", "false"].contains(doc.text(v).lowercased())
+            diagnostics.append(.error("'\(key)' must be true or false, \(quoted ? "without quotes" : "not \(doc.describedValue(v))")", at: doc.location(v)))
             return nil
         }
         return b
     }
 
     func int(_ key: String, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
-        guard let v = value(key), !v.isNull else { return nil }
-        guard case .scalar(let s) = v, s.style == .plain, let i = Int(s.string), range.contains(i) else {
-            diagnostics.append(.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(v.describedValue)",
+        guard let v = value(key), !doc.isNull(v) else { return nil }
+        guard doc.isScalar(v), doc.isPlain(v), let i = Int(doc.text(v)), range.contains(i) else {
+            diagnostics.append(.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(doc.describedValue(v))",
                                       at: doc.location(v)))
             return nil
         }
@@ -148,50 +146,29 @@ struct MappingReader {
 
     /// An ISO date; a string that is not a real calendar date is an error that says why.
     func day(_ key: String, into diagnostics: inout [Diagnostic]) -> Day? {
-        guard let v = value(key), !v.isNull else { return nil }
-        guard case .scalar(let s) = v else {
-            diagnostics.append(.error("'\(key)' must be a date like 2026-10-03, not \(v.kindName)", at: doc.location(v)))
+        guard let v = value(key), !doc.isNull(v) else { return nil }
+        guard doc.isScalar(v) else {
+            diagnostics.append(.error("'\(key)' must be a date like 2026-10-03, not \(doc.kindName(v))", at: doc.location(v)))
             return nil
         }
-        if let day = Day(iso: s.string) { return day }
-        diagnostics.append(.error(Day.problem(with: s.string, key: key), at: doc.location(v)))
+        let text = doc.text(v)
+        if let day = Day(iso: text) { return day }
+        diagnostics.append(.error(Day.problem(with: text, key: key), at: doc.location(v)))
         return nil
     }
 
     /// A list of text items, e.g. `requires: [signatory]`.
-    func stringList(_ key: String, example: String, into diagnostics: inout [Diagnostic]) -> [(String, Node)]? {
-        guard let v = value(key), !v.isNull else { return nil }
-        guard case .sequence(let seq) = v else {
-            diagnostics.append(.error("'\(key)' must be a list, not \(v.kindName)", at: doc.location(v), hint: "write it like \(example)"))
+    func stringList(_ key: String, example: String, into diagnostics: inout [Diagnostic]) -> [(String, YAMLNode)]? {
+        guard let v = value(key), !doc.isNull(v) else { return nil }
+        guard doc.isSequence(v) else {
+            diagnostics.append(.error("'\(key)' must be a list, not \(doc.kindName(v))", at: doc.location(v), hint: "write it like \(example)"))
             return nil
         }
-        var out: [(String, Node)] = []
-        for item in seq {
+        var out: [(String, YAMLNode)] = []
+        for item in doc.items(v) {
             if let text = scalarText(item, key: key, into: &diagnostics) { out.append((text, item)) }
         }
         return out
-    }
-}
-
-extension Node {
-    var isNull: Bool {
-        guard case .scalar(let s) = self else { return false }
-        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
-    }
-
-    var kindName: String {
-        switch self {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar: return isNull ? "empty" : "text"
-        case .alias: return "an alias"
-        }
-    }
-
-    /// The value quoted for a message (`'maybe'`), or its kind when it is not a short scalar.
-    var describedValue: String {
-        guard case .scalar(let s) = self, !isNull, s.string.count <= 40, !s.string.contains("\n") else { return kindName }
-        return "'\(s.string)'"
     }
 }
 

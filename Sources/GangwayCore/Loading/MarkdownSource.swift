@@ -1,5 +1,3 @@
-import Yams
-
 /// A Markdown source file, read and split.
 struct MarkdownSource {
     let path: String
@@ -9,7 +7,7 @@ struct MarkdownSource {
     /// The third value holds the known keys that an unknown key was taken for (see `requiredString(_:hint:misspelt:into:)`).
     func frontMatter(what: String, keys: [String], into diagnostics: inout [Diagnostic]) -> (MappingReader, YAMLDocument, Set<String>)? {
         guard let yaml = text.yaml else { return nil }
-        let doc = YAMLDocument(file: path, lineOffset: text.yamlLineOffset)
+        var doc = YAMLDocument(file: path, lineOffset: text.yamlLineOffset)
         guard let node = doc.parse(yaml, into: &diagnostics) else { return nil }
         CredentialScan.scan(node, doc: doc, into: &diagnostics)
         guard let map = MappingReader(node, doc: doc, what: what, into: &diagnostics) else { return nil }

@@ -1,12 +1,13 @@
 import CYaml
 import Yams
 
-/// Composes one YAML document into Yams nodes in a single pass over libYAML's events, checking
-/// `YAMLLimits` on the way. It gives the tree, the marks and the errors `Yams.compose` gives
-/// with `YAMLDocument.resolver`, for less: Yams' own check for duplicate keys hashes whole
-/// `Node` values and runs a regular expression per key to resolve its tag, and its parser reads
-/// an environment variable per document; here keys are compared as (text, tag) and plain
-/// scalars are resolved by hand, byte by byte.
+/// Composes one YAML document into a `YAMLTree` in a single pass over libYAML's events, checking
+/// `YAMLLimits` on the way. It gives the tree, the marks and the errors `Yams.compose` gives with
+/// `YAMLDocument.resolver` (`YAMLComposerTests` compares them), for less: Yams builds an enum
+/// of boxed nodes, each with a `Tag` object, whose every copy is reference counted, checks keys
+/// by hashing whole nodes and resolves each key's tag with a regular expression; here a node is
+/// an entry in a flat table, keys are compared as (text, tag) and plain scalars are resolved by
+/// hand, byte by byte.
 ///
 /// What Yams does and this keeps, so that every reader and rule sees the same nodes:
 /// - an alias is the anchored node itself (same mark), and an anchor is defined once its node
@@ -14,7 +15,8 @@ import Yams
 /// - a plain scalar's tag is what the resolver's rules (bool, int, null, merge) give, a quoted
 ///   or block one is `str`, an explicit tag is kept as written; a plain scalar left implicit
 ///   by Yams until something asks (`Node.bool` reads the tag unresolved) still is, where that
-///   makes a difference (see `ScalarTags`);
+///   makes a difference (see `ScalarTags`); every key's tag is resolved when its mapping is
+///   complete, as Yams' duplicate check resolves it;
 /// - a collection's style is read from its end event, which carries none (`.any`), as Yams reads it;
 /// - the first error in the stream wins, except that going past a limit anywhere before
 ///   libYAML's own first error wins over all (the limits were checked on the whole text first).
@@ -35,8 +37,8 @@ enum YAMLComposer {
         }
     }
 
-    /// The document's root: nil when the text holds no document (empty, or only comments).
-    static func compose(_ text: String) -> Result<Node?, Failure> {
+    /// The tree and its root: nil when the text holds no document (empty, or only comments).
+    static func compose(_ text: String) -> Result<(tree: YAMLTree, root: YAMLNode?), Failure> {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             var parser = yaml_parser_t()
@@ -55,7 +57,7 @@ enum YAMLComposer {
                 if event.type == YAML_STREAM_END_EVENT { break }
             }
             if let failure = state.failure { return .failure(failure) }
-            return .success(state.root)
+            return .success((state.tree, state.root))
         }
     }
 
@@ -63,28 +65,31 @@ enum YAMLComposer {
     private struct State {
         private struct Open {
             let isMapping: Bool
-            let tag: Tag
-            let mark: Mark
+            let tag: Int32
+            let line: Int
+            let column: Int
             let anchor: String?
+            /// Where its children start in `pending`.
+            let start: Int
             /// The values it holds so far, itself included, for the alias limit (capped just past it).
             var size = 1
-            var items: [Node] = []
-            var pairs: [(Node, Node)] = []
-            var key: Node?
         }
 
+        private(set) var tree = YAMLTree()
         private var open: [Open] = []
-        private var anchors: [String: (node: Node?, size: Int)] = [:]
+        /// The children of the open collections, innermost last.
+        private var pending: [YAMLNode] = []
+        private var anchors: [String: (node: YAMLNode?, size: Int)] = [:]
         private var added = 0
         private var documents = 0
         /// Nodes are built until the first error; the limits are counted to the end of the stream.
         private(set) var failure: Failure?
-        private(set) var root: Node?
+        private(set) var root: YAMLNode?
         private var building: Bool { failure == nil && documents == 1 }
 
         /// Takes one event; returns where a limit is first exceeded.
         mutating func take(_ event: yaml_event_t) -> YAMLLimits.Excess? {
-            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let (line, column) = (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
             switch event.type {
             case YAML_DOCUMENT_START_EVENT:
                 anchors = [:]
@@ -92,51 +97,54 @@ enum YAMLComposer {
                 documents += 1
                 if documents == 2, failure == nil {
                     failure = .syntax(context: .init(text: "expected a single document in the stream", mark: Mark(line: 1, column: 1)),
-                                      problem: "but found another document", mark: mark)
+                                      problem: "but found another document", mark: Mark(line: line, column: column))
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let anchor = name(scalar.anchor)
-                var node: Node?
+                var node: YAMLNode?
                 if building {
                     let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-                    let tag = scalar.quoted_implicit == 1 ? ScalarTags.str : scalar.tag.map { ScalarTags.explicit(String(cString: $0)) }
+                    let tag = scalar.quoted_implicit == 1 ? TagCode.str : scalar.tag.map { tree.tagCode(named: String(cString: $0)) }
                         ?? ScalarTags.plain(value)
-                    node = .scalar(.init(text(value), tag,
-                                         Node.Scalar.Style(rawValue: scalar.style.rawValue) ?? .any, mark))
+                    node = tree.addScalar(text(value), style: UInt8(truncatingIfNeeded: scalar.style.rawValue), tag: tag, line: line, column: column)
                 }
                 close(node, size: 1, anchor: anchor)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if open.count >= YAMLLimits.nesting { return .nesting(line: mark.line, column: mark.column) }
+                if open.count >= YAMLLimits.nesting { return .nesting(line: line, column: column) }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let (m, s) = (event.data.mapping_start, event.data.sequence_start)
                 let (anchor, tag, implicit) = isMapping ? (m.anchor, m.tag, m.implicit) : (s.anchor, s.tag, s.implicit)
-                open.append(Open(isMapping: isMapping, tag: ScalarTags.collection(implicit != 0 ? nil : tag.map { String(cString: $0) }, mapping: isMapping),
-                                 mark: mark, anchor: name(anchor)))
+                var code = isMapping ? TagCode.map : TagCode.seq
+                if implicit == 0, let tag, building {
+                    let written = String(cString: tag)
+                    if written != Tag.Name.nonSpecific.rawValue { code = tree.tagCode(named: written) }
+                }
+                open.append(Open(isMapping: isMapping, tag: code, line: line, column: column, anchor: name(anchor), start: pending.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let last = open.popLast() else { break }
-                var node: Node?
+                var node: YAMLNode?
                 if building {
-                    if last.isMapping {
-                        if let duplicate = DuplicateKeys.first(in: last.pairs) {
-                            failure = .duplicateKey(duplicate.key, first: duplicate.mark)
-                        } else {
-                            let style = Node.Mapping.Style(rawValue: event.data.mapping_start.style.rawValue) ?? .any
-                            node = .mapping(.init(last.pairs, last.tag, style, last.mark))
-                        }
+                    let children = pending[last.start...]
+                    if last.isMapping, let duplicate = DuplicateKeys.first(in: children, tree: &tree) {
+                        failure = .duplicateKey(duplicate.key, first: duplicate.mark)
                     } else {
-                        let style = Node.Sequence.Style(rawValue: event.data.sequence_start.style.rawValue) ?? .any
-                        node = .sequence(.init(last.items, last.tag, style, last.mark))
+                        // The end event carries no style: Yams reads libYAML's zero, "any".
+                        let style = UInt8(truncatingIfNeeded: last.isMapping ? event.data.mapping_start.style.rawValue
+                                                                             : event.data.sequence_start.style.rawValue)
+                        node = tree.addCollection(mapping: last.isMapping, children: children, tag: last.tag, style: style,
+                                                  line: last.line, column: last.column)
                     }
                 }
+                pending.removeSubrange(last.start...)
                 close(node, size: last.size, anchor: last.anchor)
             case YAML_ALIAS_EVENT:
                 let anchored = name(event.data.alias.anchor).flatMap { anchors[$0] }
                 // An undefined alias counts as one value.
                 added += anchored?.size ?? 1
-                if added > YAMLLimits.aliasExpansion { return .aliases(line: mark.line, column: mark.column) }
+                if added > YAMLLimits.aliasExpansion { return .aliases(line: line, column: column) }
                 if building, anchored?.node == nil {
-                    failure = .syntax(context: nil, problem: "found undefined alias", mark: mark)
+                    failure = .syntax(context: nil, problem: "found undefined alias", mark: Mark(line: line, column: column))
                 }
                 close(anchored?.node, size: anchored?.size ?? 1, anchor: nil)
             default:
@@ -146,7 +154,7 @@ enum YAMLComposer {
         }
 
         /// A complete value: counted into its parent, anchored, and added to the tree.
-        private mutating func close(_ node: Node?, size: Int, anchor: String?) {
+        private mutating func close(_ node: YAMLNode?, size: Int, anchor: String?) {
             if let anchor { anchors[anchor] = (building ? node : nil, size) }
             guard !open.isEmpty else {
                 if building { root = node }
@@ -155,14 +163,7 @@ enum YAMLComposer {
             let top = open.count - 1
             open[top].size = min(open[top].size + size, YAMLLimits.aliasExpansion + 1)
             guard building, let node else { return }
-            if !open[top].isMapping {
-                open[top].items.append(node)
-            } else if let key = open[top].key {
-                open[top].pairs.append((key, node))
-                open[top].key = nil
-            } else {
-                open[top].key = node
-            }
+            pending.append(node)
         }
 
         /// A scalar's text as Yams makes it, with Foundation's `String(bytes:encoding:)`, which
@@ -195,39 +196,18 @@ enum YAMLComposer {
     }
 }
 
-/// The tags the composer gives nodes. Yams gives every node a new `Tag` and resolves a plain
-/// scalar's on first use; here a resolved tag is one shared, never-changing instance (a `Tag`
-/// only changes when its name is implicit or `!`).
+/// The tags the composer gives plain scalars, as `TagCode`s.
 enum ScalarTags {
-    nonisolated(unsafe) static let str = Tag(.str, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let bool = Tag(.bool, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let int = Tag(.int, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let null = Tag(.null, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let merge = Tag(.merge, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let map = Tag(.map, YAMLDocument.resolver)
-    nonisolated(unsafe) private static let seq = Tag(.seq, YAMLDocument.resolver)
-
-    /// A tag written in the text: its own instance, since `!` resolves (and changes) on first use.
-    static func explicit(_ name: String) -> Tag {
-        Tag(Tag.Name(rawValue: name), YAMLDocument.resolver)
-    }
-
-    static func collection(_ name: String?, mapping: Bool) -> Tag {
-        guard let name, name != Tag.Name.nonSpecific.rawValue else { return mapping ? map : seq }
-        return explicit(name)
-    }
-
     /// The tag of a plain scalar without one. `Node.bool` reads a scalar's tag as it stands, and
     /// Yams leaves a value's tag unresolved unless it is also a key: then `tRuE` reads as true,
-    /// though it resolves to `str`. Those few keep an implicit tag of their own, as with Yams.
-    static func plain(_ text: UnsafeBufferPointer<UInt8>) -> Tag {
+    /// though it resolves to `str`. Those few keep the implicit tag, as with Yams.
+    static func plain(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
         switch resolve(text) {
-        case .bool: return bool
-        case .int: return int
-        case .null: return null
-        case .merge: return merge
-        default:
-            return looksBoolean(text) ? Tag(.implicit, YAMLDocument.resolver) : str
+        case .bool: return TagCode.bool
+        case .int: return TagCode.int
+        case .null: return TagCode.null
+        case .merge: return TagCode.merge
+        default: return looksBoolean(text) ? TagCode.implicit : TagCode.str
         }
     }
 
@@ -329,13 +309,17 @@ enum ScalarTags {
 
 /// Yams reports a mapping's duplicated keys, the one that sorts first by text, at its first
 /// occurrence. Keys are equal when their text and resolved tag are (so `1` and `"1"` differ).
+/// Every key's tag is resolved on the way, as Yams' check resolves it.
 enum DuplicateKeys {
-    static func first(in pairs: [(Node, Node)]) -> (key: String, mark: Mark)? {
-        var keys: [(text: String, tag: Tag)] = []
-        keys.reserveCapacity(pairs.count)
-        for i in pairs.indices {
-            guard case .scalar(let s) = pairs[i].0 else { return yamsOrder(pairs.map(\.0)) }
-            keys.append((s.string, pairs[i].0.tag))  // resolved, as Yams' check resolves every key
+    /// `children`: a mapping's, key and value alternately.
+    static func first(in children: ArraySlice<YAMLNode>, tree: inout YAMLTree) -> (key: String, mark: Mark)? {
+        let keyNodes = stride(from: children.startIndex, to: children.endIndex, by: 2).map { children[$0] }
+        var keys: [(text: String, tag: Int32)] = []
+        keys.reserveCapacity(keyNodes.count)
+        for key in keyNodes {
+            guard tree.isScalar(key) else { return yamsOrder(keyNodes, tree: &tree) }
+            tree.resolve(key)
+            keys.append((tree.text(key), tree.resolvedTag(key)))
         }
         guard keys.count > 1 else { return nil }
         // The first occurrence of the duplicated key that sorts first; among equal texts, the earliest.
@@ -347,7 +331,7 @@ enum DuplicateKeys {
             var repeated = [Bool](repeating: false, count: keys.count)
             for a in 0..<keys.count where !repeated[a] {
                 var twice = false
-                for b in (a + 1)..<keys.count where !repeated[b] && keys[a].text == keys[b].text && keys[a].tag == keys[b].tag {
+                for b in (a + 1)..<keys.count where !repeated[b] && keys[a].tag == keys[b].tag && keys[a].text == keys[b].text {
                     repeated[b] = true
                     twice = true
                 }
@@ -357,7 +341,7 @@ enum DuplicateKeys {
             var firsts: [Key: Int] = [:]
             var reported: Set<Int> = []
             for (i, key) in keys.enumerated() {
-                let k = Key(text: key.text, tag: key.tag.rawValue)
+                let k = Key(text: key.text, tag: key.tag)
                 if let f = firsts[k] {
                     if reported.insert(f).inserted { consider(f) }
                 } else {
@@ -365,17 +349,20 @@ enum DuplicateKeys {
                 }
             }
         }
-        return best.map { (keys[$0].text, pairs[$0].0.mark ?? Mark(line: 0, column: 0)) }
+        return best.map { (keys[$0].text, Mark(line: tree.line(keyNodes[$0]), column: tree.column(keyNodes[$0]))) }
     }
 
     private struct Key: Hashable {
         let text: String
-        let tag: String
+        let tag: Int32
     }
 
-    /// A mapping with a list or mapping as a key: Yams' own algorithm, on `Node`'s equality and order.
-    private static func yamsOrder(_ keys: [Node]) -> (key: String, mark: Mark)? {
-        let duplicates = Dictionary(grouping: keys) { $0 }.filter { $1.count > 1 }
+    /// A mapping with a list or mapping as a key: Yams' own algorithm, on `Node`'s equality and
+    /// order. Hashing a node resolves the tag of everything under it, so that is done here too.
+    private static func yamsOrder(_ keys: [YAMLNode], tree: inout YAMLTree) -> (key: String, mark: Mark)? {
+        for key in keys { tree.resolveAll(key) }
+        let nodes = keys.map { tree.yamsNode($0) }
+        let duplicates = Dictionary(grouping: nodes) { $0 }.filter { $1.count > 1 }
         guard let firstKey = duplicates.keys.sorted().first else { return nil }
         return (firstKey.string ?? "<uncovertable>", firstKey.mark ?? Mark(line: 0, column: 0))
     }

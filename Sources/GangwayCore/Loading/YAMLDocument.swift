@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// Parses YAML into Yams nodes (`YAMLComposer`), turning every libYAML error into a diagnostic at its own position.
-/// `lineOffset` shifts positions when the YAML is front matter inside a Markdown file.
+/// Parses YAML into a `YAMLTree` (`YAMLComposer`), turning every libYAML error into a diagnostic at
+/// its own position, and reads the tree's nodes for the loaders. `lineOffset` shifts positions
+/// when the YAML is front matter inside a Markdown file.
 struct YAMLDocument {
     /// Only the implicit types Gangway reads (booleans, whole numbers, null, merge keys).
     /// Yams' default set also tries float and timestamp patterns on every scalar, a regular
@@ -11,21 +12,29 @@ struct YAMLDocument {
 
     let file: String
     let lineOffset: Int
+    /// The parsed document's nodes; empty until `parse`.
+    private(set) var tree = YAMLTree()
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
 
     /// The document's root node. Empty text (or only comments) gives an empty mapping, so that
     /// required keys are reported as missing rather than the file being skipped in silence.
-    func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
+    mutating func parse(_ text: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
         switch YAMLComposer.compose(text) {
-        case .success(let root):
-            return root ?? Node.mapping(Node.Mapping([]))
+        case .success(let (tree, root)):
+            self.tree = tree
+            return root ?? self.tree.addCollection(mapping: true, children: [], tag: TagCode.map, style: YAMLTree.Style.any, line: 0, column: 0)
         case .failure(let failure):
             diagnostics.append(diagnostic(for: failure, text: text))
             return nil
         }
     }
 
-    func location(_ node: Node) -> SourceLocation {
-        location(node.mark)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        location(line: tree.line(node), column: tree.column(node))
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
@@ -36,6 +45,38 @@ struct YAMLDocument {
     /// A position in the YAML text (1-based) as a position in the file.
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(column, 1))
+    }
+
+    // MARK: The nodes, as the loaders read them
+
+    func isScalar(_ node: YAMLNode) -> Bool { tree.isScalar(node) }
+    func isMapping(_ node: YAMLNode) -> Bool { tree.kind(node) == .mapping }
+    func isSequence(_ node: YAMLNode) -> Bool { tree.kind(node) == .sequence }
+    func isPlain(_ node: YAMLNode) -> Bool { tree.style(node) == YAMLTree.Style.plain }
+    /// A scalar's text; "" for a collection.
+    func text(_ node: YAMLNode) -> String { tree.text(node) }
+    func string(_ node: YAMLNode) -> String? { tree.string(node) }
+    func bool(_ node: YAMLNode) -> Bool? { tree.bool(node) }
+    func isNull(_ node: YAMLNode) -> Bool { tree.isNull(node) }
+    func items(_ node: YAMLNode) -> ArraySlice<YAMLNode> { tree.kind(node) == .sequence ? tree.children(node) : [] }
+    func pairCount(_ node: YAMLNode) -> Int { tree.pairCount(node) }
+    func key(_ node: YAMLNode, _ pair: Int) -> YAMLNode { tree.key(node, pair) }
+    func value(_ node: YAMLNode, _ pair: Int) -> YAMLNode { tree.value(node, pair) }
+    func isMergeKey(_ node: YAMLNode) -> Bool { tree.isScalar(node) && tree.resolvedTag(node) == TagCode.merge }
+
+    func kindName(_ node: YAMLNode) -> String {
+        switch tree.kind(node) {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar: return isNull(node) ? "empty" : "text"
+        }
+    }
+
+    /// The value quoted for a message (`'maybe'`), or its kind when it is not a short scalar.
+    func describedValue(_ node: YAMLNode) -> String {
+        let text = tree.text(node)
+        guard isScalar(node), !isNull(node), text.count <= 40, !text.contains("\n") else { return kindName(node) }
+        return "'\(text)'"
     }
 
     private func diagnostic(for failure: YAMLComposer.Failure, text: String) -> Diagnostic {

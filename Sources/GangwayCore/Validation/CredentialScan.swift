@@ -1,5 +1,3 @@
-import Yams
-
 /// Finds keys that would hold a credential, at any depth. The value is never read or echoed:
 /// a credential must not reach a case file, let alone a published page.
 enum CredentialScan {
@@ -48,28 +46,25 @@ enum CredentialScan {
 
     /// `namesOnly`: the keys of this mapping are names (a case file's step ids), not fields,
     /// so only their values are searched.
-    static func scan(_ node: Node, doc: YAMLDocument, namesOnly: Bool = false, top: Bool = true, into diagnostics: inout [Diagnostic]) {
-        switch node {
-        case .mapping(let mapping):
-            // By index: iterating a Node.Mapping first copies all its pairs into a new array.
-            for i in mapping.indices {
-                let (key, value) = mapping[i]
-                if !namesOnly, let name = key.string, isCredential(name) {
+    static func scan(_ node: YAMLNode, doc: YAMLDocument, namesOnly: Bool = false, top: Bool = true, into diagnostics: inout [Diagnostic]) {
+        if doc.isMapping(node) {
+            for i in 0..<doc.pairCount(node) {
+                let (key, value) = (doc.key(node, i), doc.value(node, i))
+                let name = doc.string(key)
+                if !namesOnly, let name, isCredential(name) {
                     diagnostics.append(.error(
                         "'\(name)' holds a credential; credentials never go into \(kind(of: doc.file)), so they can never be published",
                         at: doc.location(key),
                         hint: "remove the key; share credentials by phone or a password manager, not in the portal"))
                 } else {
                     // A mapping or list used as a key (`? {password: …}`) is searched like a value.
-                    if key.string == nil { scan(key, doc: doc, top: false, into: &diagnostics) }
-                    let stepIDs = top && key.string == "steps" && doc.file.hasPrefix("content/clinics/")
+                    if name == nil { scan(key, doc: doc, top: false, into: &diagnostics) }
+                    let stepIDs = top && name == "steps" && doc.file.hasPrefix("content/clinics/")
                     scan(value, doc: doc, namesOnly: stepIDs, top: false, into: &diagnostics)
                 }
             }
-        case .sequence(let seq):
-            for item in seq { scan(item, doc: doc, top: false, into: &diagnostics) }
-        case .scalar, .alias:
-            break
+        } else {
+            for item in doc.items(node) { scan(item, doc: doc, top: false, into: &diagnostics) }
         }
     }
 
