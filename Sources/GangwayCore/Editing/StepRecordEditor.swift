@@ -378,6 +378,6 @@ extension Node {
     /// A plain scalar that YAML reads as empty, as `YAMLTree.isNull` reads it.
     fileprivate var isNull: Bool {
         guard case .scalar(let s) = self else { return false }
-        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+        return s.style == .plain && ScalarTags.nullWords.contains { $0.elementsEqual(s.string.utf8) }
     }
 }

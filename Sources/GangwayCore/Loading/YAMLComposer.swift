@@ -202,13 +202,8 @@ enum ScalarTags {
     /// Yams leaves a value's tag unresolved unless it is also a key: then `tRuE` reads as true,
     /// though it resolves to `str`. Those few keep the implicit tag, as with Yams.
     static func plain(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        switch resolve(text) {
-        case .bool: return TagCode.bool
-        case .int: return TagCode.int
-        case .null: return TagCode.null
-        case .merge: return TagCode.merge
-        default: return looksBoolean(text) ? TagCode.implicit : TagCode.str
-        }
+        let code = TagCode.code(of: resolve(text))
+        return code == TagCode.str && looksBoolean(text) ? TagCode.implicit : code
     }
 
     /// What `YAMLDocument.resolver` resolves `text` to: its rules in order (bool, int, null, merge),
@@ -239,7 +234,8 @@ enum ScalarTags {
     private static let boolWords: [[UInt8]] = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
                                                "on", "On", "ON", "off", "Off", "OFF"].map { Array($0.utf8) }
     private static let lowerBoolWords: [[UInt8]] = ["true", "yes", "on", "false", "no", "off"].map { Array($0.utf8) }
-    private static let nullWords: [[UInt8]] = ["", "~", "null", "Null", "NULL"].map { Array($0.utf8) }
+    /// The spellings of null; a plain scalar written as one of them is empty (`YAMLTree.isNull`).
+    static let nullWords: [[UInt8]] = ["", "~", "null", "Null", "NULL"].map { Array($0.utf8) }
 
     private static func isBool(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         t.count >= 2 && t.count <= 5 && boolWords.contains { $0.elementsEqual(t) }

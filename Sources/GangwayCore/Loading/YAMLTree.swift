@@ -19,14 +19,11 @@ struct YAMLTree: Sendable {
         case scalar, sequence, mapping
     }
 
-    /// libYAML's numbers for a scalar's style (a collection's is always 0, "any", see `YAMLComposer`).
+    /// The two of libYAML's style numbers Gangway reads (the rest are quoted and block scalars;
+    /// a collection's style is always "any", see `YAMLComposer`).
     enum Style {
         static let any: UInt8 = 0
         static let plain: UInt8 = 1
-        static let singleQuoted: UInt8 = 2
-        static let doubleQuoted: UInt8 = 3
-        static let literal: UInt8 = 4
-        static let folded: UInt8 = 5
     }
 
     struct Entry: Sendable {
@@ -151,12 +148,7 @@ struct YAMLTree: Sendable {
         let entry = entries[Int(node.index)]
         guard entry.kind == .scalar, entry.style == Style.plain else { return false }
         let text = texts[Int(entry.first)].utf8
-        switch text.count {
-        case 0: return true
-        case 1: return text.first == UInt8(ascii: "~")
-        case 4: return ["null", "Null", "NULL"].contains { $0.utf8.elementsEqual(text) }
-        default: return false
-        }
+        return text.count <= 4 && ScalarTags.nullWords.contains { $0.elementsEqual(text) }
     }
 
     /// The tag's code once resolved: an implicit tag as the resolver's rules read the text, `!` as
