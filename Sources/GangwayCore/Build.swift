@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var environment: [String: String]
     /// Where `--timings` collects each step's time; `.off` measures nothing.
     public var timings: BuildTimings
+    /// False for a process that exits right after the build (`gangway build`): the loaded site
+    /// and the clinics' views are then left for the exit to reclaim, not freed value by value
+    /// (see `ProcessExit`). `gangway serve` and the tests build again, and free them.
+    public var freesMemory = true
 
     public init(source: URL, output: URL? = nil, teamOutput: URL? = nil, baseURL: String? = nil, today: TodaySource = .now,
                 strict: Bool = false, liveReload: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -77,6 +81,7 @@ public enum Builder {
     static func build(_ options: BuildOptions, sink wrap: (DirectorySink) -> OutputSink) -> BuildReport {
         let start = Date()
         let (loaded, failed) = check(options)
+        defer { if !options.freesMemory { ProcessExit.keep(loaded) } }
         var report = BuildReport(diagnostics: loaded.diagnostics, succeeded: false)
         guard !failed, let site = loaded.site, let theme = loaded.theme else { return report }
         let timings = options.timings
@@ -89,7 +94,9 @@ public enum Builder {
                 let input = RenderInput(site: site, theme: theme, today: loaded.today, folders: folders, liveReload: options.liveReload,
                                         timings: timings)
                 let targets = RenderTargets(portal: wrap(portal).timed(by: timings), team: team.map { wrap($0).timed(by: timings) })
-                report.filesWritten = try timings.region(.render) { try RenderPipeline.render(input, scope: .everything, into: targets) }.filesWritten
+                let rendered = try timings.region(.render) { try RenderPipeline.render(input, scope: .everything, into: targets) }
+                report.filesWritten = rendered.filesWritten
+                if !options.freesMemory { ProcessExit.keep(rendered) }
                 report.filesKept = portal.filesKept + (team?.filesKept ?? 0)
                 try timings.region(.write) { try outputs.commit() }
             } catch {

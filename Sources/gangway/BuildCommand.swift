@@ -43,7 +43,10 @@ struct Build: ParsableCommand {
             teamOutput: teamOutput.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL, today: try site.todaySource(), strict: site.strict, timings: timings ? BuildTimings() : .off)
         try requireSafeOutput(options)
-        let report = Builder.build(options)
+        // One build, then the process exits: its memory is not handed back value by value.
+        var once = options
+        once.freesMemory = false
+        let report = Builder.build(once)
         DiagnosticPrinter.printText(report.diagnostics)
         if !quiet || !report.succeeded {
             FileHandle.standardError.write(Data((report.summary + "\n").utf8))

@@ -40,6 +40,7 @@ struct Check: ParsableCommand {
         let options = BuildOptions(source: site.sourceURL, today: try site.todaySource(), strict: site.strict,
                                    timings: timings ? BuildTimings() : .off)
         let (result, failed) = Builder.check(options)
+        defer { ProcessExit.keep(result) }  // the process exits next: see ProcessExit
         let diagnostics = result.diagnostics
         switch format.diagnosticFormat {
         case .text:

@@ -38,6 +38,25 @@ import GangwayMustacheTestSupport
                                       "user", "name", "_", "-", " ", "P", "A", "S", "W", "O", "R", "D", "K", "E", "Y", "é", "\u{301}", "\r\n", "x"])
     }
 
+    static let roleCases: [(String, Bool)] = [
+        ("Family physician", false), ("Office Manager", true), ("office-manager", true), ("office  manager", true), ("MOA", true),
+        ("moa", true), ("IT", true), ("it", true), ("Lead IT support", true), ("admin", true), ("Admin/billing", true), ("administrators", false),
+        ("physician assistant", true), ("assistant-physician", true), ("front desk", true), ("frontdesk", false), ("desk front", false),
+        ("staff physician", true), ("pharmacist", false), ("", false), ("  ", false), ("Clerk2", false), ("clerk 2", true),
+        ("Médical office assistant", true), ("medical office assistant", true), ("Ａdmin", false), ("admin\u{301}", false),
+        ("scheduler\r\nstaff", true), ("secretary", true), ("Billing", true),
+    ]
+
+    /// Role matching on bytes answers as the Character definition does, for the built-in list and
+    /// for lists extended with ASCII and non-ASCII roles (the latter take the definition's path).
+    @Test func rolesAsTheDefinition() {
+        for roles in [NonProviderRoles(), NonProviderRoles(extra: ["Locum", "nurse navigator"]), NonProviderRoles(extra: ["Réception"])] {
+            Self.expectAgreement({ roles.match($0) }, roles.matchByCharacters, table: Self.roleCases,
+                                 pieces: ["admin", "office", "manager", "IT", "it", "moa", "MOA", "staff", "front", "desk", "locum", "Locum",
+                                          "nurse", "navigator", "réception", "Réception", " ", "-", "/", "2", "é", "\u{301}", "\r\n", "x", "A"])
+        }
+    }
+
     /// The check and its definition both give the table's answers, and agree on 50,000 seeded strings.
     static func expectAgreement(_ check: (String) -> Bool, _ definition: (String) -> Bool, table: [(String, Bool)], pieces: [String]) {
         for (text, answer) in table {

@@ -16,16 +16,31 @@ public enum CalendarFeed {
         }
     }
 
+    /// What every event of a build's feeds carries alike: the UID's host (from `base_url`) and
+    /// DTSTAMP (from today). Made once per render, not per clinic.
+    public struct Stamp: Sendable {
+        let host: String
+        let stamp: String
+
+        public init(baseURL: String, today: Day) {
+            host = URL(string: baseURL)?.host?.lowercased() ?? "gangway.invalid"
+            stamp = today.basic + "T000000Z"
+        }
+    }
+
     /// `clinics/<slug>/calendar.ics`: the clinic's own dates, named "<site title>: <clinic>", as
     /// UTF-8 bytes, as the build writes them.
     public static func clinic(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
-        calendar(name: "\(siteTitle): \(clinic.status.clinic)", clinics: [clinic], baseURL: baseURL, today: today)
+        feed(named: "\(siteTitle): \(clinic.status.clinic)", events: [events(clinic, stamp: Stamp(baseURL: baseURL, today: today))])
     }
 
     /// `team/calendar.ics`: every clinic's dates in one feed, in the order given.
     public static func allClinics(_ clinics: [Clinic], siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
-        calendar(name: "\(siteTitle): all clinics", clinics: clinics, baseURL: baseURL, today: today)
+        let stamp = Stamp(baseURL: baseURL, today: today)
+        return feed(named: allClinicsName(siteTitle: siteTitle), events: clinics.map { events($0, stamp: stamp) })
     }
+
+    static func allClinicsName(siteTitle: String) -> String { "\(siteTitle): all clinics" }
 
     /// What one event marks.
     enum Kind: String {
@@ -33,26 +48,31 @@ public enum CalendarFeed {
         case done
     }
 
-    static func calendar(name: String, clinics: [Clinic], baseURL: String, today: Day) -> [UInt8] {
-        var out = ContentLines(capacity: 512 + 1024 * clinics.count)
+    /// A clinic's events, as content lines: the part of its own feed that the all-clinics feed
+    /// repeats, so the build makes them once and puts both feeds together from them.
+    public static func events(_ clinic: Clinic, stamp: Stamp) -> [UInt8] {
+        var out = ContentLines(capacity: 1024)
+        for step in clinic.status.steps {
+            if step.status == .waiting, let expected = step.expectedBy {
+                event(.expected, on: expected, step: step, clinic: clinic, host: stamp.host, stamp: stamp.stamp, into: &out)
+            }
+            if step.status == .done, let done = step.done {
+                event(.done, on: done, step: step, clinic: clinic, host: stamp.host, stamp: stamp.stamp, into: &out)
+            }
+        }
+        return out.bytes
+    }
+
+    /// A whole feed named `name`, of clinics' `events` in the order given.
+    public static func feed(named name: String, events: [[UInt8]]) -> [UInt8] {
+        var out = ContentLines(capacity: 512 + events.reduce(0) { $0 + $1.count })
         out.add("BEGIN", "VCALENDAR")
         out.add("VERSION", "2.0")
         out.add("PRODID", "-//Gangway//Clinic onboarding portal//EN")
         out.add("CALSCALE", "GREGORIAN")
         out.add("METHOD", "PUBLISH")
         out.add("X-WR-CALNAME", text(name))
-        let host = URL(string: baseURL)?.host?.lowercased() ?? "gangway.invalid"
-        let stamp = today.basic + "T000000Z"
-        for clinic in clinics {
-            for step in clinic.status.steps {
-                if step.status == .waiting, let expected = step.expectedBy {
-                    event(.expected, on: expected, step: step, clinic: clinic, host: host, stamp: stamp, into: &out)
-                }
-                if step.status == .done, let done = step.done {
-                    event(.done, on: done, step: step, clinic: clinic, host: host, stamp: stamp, into: &out)
-                }
-            }
-        }
+        for part in events { out.append(lines: part) }
         out.add("END", "VCALENDAR")
         return out.bytes
     }

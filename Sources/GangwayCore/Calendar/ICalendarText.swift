@@ -59,6 +59,12 @@ struct ContentLines {
         end()
     }
 
+    /// Content lines made by another `ContentLines`, whole.
+    mutating func append(lines: [UInt8]) {
+        bytes.append(contentsOf: lines)
+        octets = 0
+    }
+
     private mutating func end() {
         bytes.append(0x0D)
         bytes.append(0x0A)

@@ -45,15 +45,17 @@ public enum SiteLoader {
                 }
             }
         }
-        let loaded = Parallel.map(caseFilePaths) { path -> (CaseFile?, [Diagnostic]) in
+        var loaded = Parallel.map(caseFilePaths) { path -> (caseFile: CaseFile?, diagnostics: [Diagnostic]) in
             var d: [Diagnostic] = []
             let caseFile = CaseFileLoader.load(path, tree: tree, guideNames: guideNames, into: &d)
             return (caseFile, d)
         }
         var caseFiles: [CaseFile] = []
-        for (caseFile, d) in loaded {
-            diagnostics += d
-            if let caseFile { caseFiles.append(caseFile) }
+        caseFiles.reserveCapacity(loaded.count)
+        for i in loaded.indices {
+            diagnostics += loaded[i].diagnostics
+            // Moved, not copied: a copy of every case file cost as much again to release.
+            if let caseFile = loaded[i].caseFile.take() { caseFiles.append(caseFile) }
         }
 
         var pages: [FreePage] = []
@@ -69,7 +71,9 @@ public enum SiteLoader {
         diagnostics += timings.region(.validate) {
             Validator.validate(guides: guides, caseFiles: caseFiles, context: context, environment: environment)
         }
-        let clinics = caseFiles.filter { $0.hasRequiredKeys && context.guides[$0.guide] != nil }
+        let rendered = { (caseFile: CaseFile) in caseFile.hasRequiredKeys && context.guides[caseFile.guide] != nil }
+        // Usually every case file is rendered: then the array is shared, not copied file by file.
+        let clinics = caseFiles.allSatisfy(rendered) ? caseFiles : caseFiles.filter(rendered)
         diagnostics.sort()
         guard let theme, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(site: nil, theme: nil, today: today, diagnostics: diagnostics)

@@ -62,8 +62,8 @@ struct DashboardFilter: Sendable, Equatable {
         }
         var byRegion: [String: [Int]] = [:]
         var noRegion: [Int] = []
-        for (i, view) in views.enumerated() {
-            if let region = view.region { byRegion[region, default: []].append(i) } else { noRegion.append(i) }
+        for i in views.indices {
+            if let region = views[i].region { byRegion[region, default: []].append(i) } else { noRegion.append(i) }
         }
         for region in byRegion.keys.sorted() {
             add(.region, region, region, byRegion[region]!)

@@ -10,17 +10,23 @@ extension SiteRenderer {
     func renderListings(views: [ClinicView], into targets: RenderTargets) throws -> Int {
         guard site.config.dashboard, let sink = targets.team else { return 0 }
         let guides = Dictionary(uniqueKeysWithValues: site.guides.map { ($0.name, $0) })
-        let figures = views.map { ClinicFigures.of($0.status, guide: guides[$0.guide]!) }
+        // Each clinic's figures and dashboard row are made once, on every core (on one, they kept
+        // the other idle for a twentieth of a 10,000-clinic build), and the row is shared by every
+        // page that lists it: the links differ by page depth only in the preview, where they are relative.
+        let perClinic = Parallel.map(Array(views.indices)) { i -> (figures: ClinicFigures, atRoot: TeamContext.Row, below: TeamContext.Row?) in
+            let view = views[i]
+            let figures = ClinicFigures.of(view.status, guide: guides[view.guide]!)
+            let atRoot = TeamContext.row(view, figures: figures, url: clinicURL(view.slug, teamDepth: 0))
+            let below = liveReload ? TeamContext.row(view, figures: figures, url: clinicURL(view.slug, teamDepth: DashboardFilter.depth)) : nil
+            return (figures, atRoot, below)
+        }
+        let figures = perClinic.map(\.figures)
+        let rowsAtRoot = perClinic.map(\.atRoot)
+        let rowsBelow = liveReload ? perClinic.map { $0.below! } : rowsAtRoot
         let filters = DashboardFilter.all(views, guides: site.guides)
         let statuses = views.map(\.status)
+        let parts = views.map { $0.written ?? self.written(of: $0) }
         let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: statuses) }
-
-        // Each clinic's dashboard row is made once and shared by every page that lists it: the
-        // links differ by page depth only in the preview, where they are relative.
-        let rowsAtRoot = zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: 0)) }
-        let rowsBelow = liveReload
-            ? zip(views, figures).map { TeamContext.row($0.0, figures: $0.1, url: clinicURL($0.0.slug, teamDepth: DashboardFilter.depth)) }
-            : rowsAtRoot
 
         // Every file of the team site is its own job, run on every core and written when ready, so no
         // more than one listing page per core is held in memory; the largest jobs go first.
@@ -30,11 +36,10 @@ extension SiteRenderer {
         }
         var jobs: [Job] = [
             file("calendar.ics") {
-                CalendarFeed.allClinics(views.map { CalendarFeed.Clinic(status: $0.status, pageURL: pageURL($0.slug)) },
-                                        siteTitle: site.config.title, baseURL: baseURL, today: today)
+                CalendarFeed.feed(named: CalendarFeed.allClinicsName(siteTitle: site.config.title), events: parts.map(\.calendarEvents))
             },
             file("steps.csv") { Array(TeamCSV.steps(statuses).utf8) },
-            file("status.json") { JSONText.bytes(.array(views.map { $0.status.json }), pretty: true) + [UInt8(ascii: "\n")] },
+            file("status.json") { JSONText.array(ofPretty: parts.map(\.statusJSON)) + [UInt8(ascii: "\n")] },
             file("status.csv") {
                 Array(TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }).utf8)
             },
@@ -53,8 +58,14 @@ extension SiteRenderer {
             try page(teamFrame("reports", title: "Vendor turnaround", depth: 1), TeamContext.reports(reports) { clinicURL($0, teamDepth: 1) })
         })
         jobs.append(file("turnaround.csv") { Array(TeamCSV.turnaround(reports).utf8) })
-        for result in Parallel.map(jobs, { job in Result { try job() } }) { try result.get() }
+        _ = try Parallel.throwingMap(jobs) { try $0() }
         return jobs.count
+    }
+
+    /// The parts of a clinic's own files the team site repeats, for a view whose pages this render did not write.
+    func written(of view: ClinicView) -> WrittenParts {
+        WrittenParts(statusJSON: JSONText.bytes(view.status.json, pretty: true),
+                     calendarEvents: CalendarFeed.events(.init(status: view.status, pageURL: pageURL(view.slug)), stamp: calendarStamp))
     }
 
     /// A clinic's page as the team site links it from a page `teamDepth` folders below its root:

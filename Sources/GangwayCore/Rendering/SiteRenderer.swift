@@ -10,9 +10,13 @@ struct SiteRenderer: Sendable {
     /// own portal (`../`, the team site being served under /team/) with live reload.
     let clinicLinkRoot: String
 
+    /// The UID host and DTSTAMP of every calendar event.
+    let calendarStamp: CalendarFeed.Stamp
+
     init(_ input: RenderInput) {
         self.input = input
         self.clinicLinkRoot = input.liveReload ? "../" : input.site.config.baseURL
+        self.calendarStamp = CalendarFeed.Stamp(baseURL: input.site.config.baseURL, today: input.today)
     }
 
     var site: Site { input.site }
@@ -23,10 +27,7 @@ struct SiteRenderer: Sendable {
     /// Derives and renders the given clinics' pages, status.json and calendar.ics into the portal; returns their
     /// views in input order.
     func renderClinics(_ clinics: [CaseFile], into targets: RenderTargets) throws -> [ClinicView] {
-        let results = Parallel.map(clinics) { clinic -> Result<ClinicView, Error> in
-            Result { try self.renderClinic(clinic, into: targets.portal) }
-        }
-        return try results.map { try $0.get() }
+        try Parallel.throwingMap(clinics) { try self.renderClinic($0, into: targets.portal) }
     }
 
     /// The pages that list no clinic: the portal's home, guides, free pages, assets, sitemap,
@@ -62,20 +63,18 @@ struct SiteRenderer: Sendable {
 
     func renderClinic(_ clinic: CaseFile, into sink: OutputSink) throws -> ClinicView {
         let guide = site.guide(named: clinic.guide)!
-        let view = input.timings.call(.derive) { ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config) }
+        var view = input.timings.call(.derive) { ClinicView.derive(guide: guide, caseFile: clinic, today: today, config: site.config) }
         let folder = folders.folder(for: clinic.slug)
         var f = frame("clinic", title: view.name, depth: 2)
         f.noindex = true
         // The status is encoded once: status.json pretty, the page's embedded copy on one line.
-        var json = JSONText.bytes(view.status.json, pretty: true)
-        let html = try page(f, ["clinic": TemplateContext.clinic(view, statusJSON: JSONText.compact(fromPretty: json)), "guide_url": .string("../../guides/\(guide.name)/index.html"),
-                                "page_url": .string(baseURL + "clinics/\(folder)/")])
+        let parts = written(of: view)
+        let html = try page(f, ["clinic": TemplateContext.clinic(view, statusJSON: JSONText.compact(fromPretty: parts.statusJSON)),
+                                "guide_url": .string("../../guides/\(guide.name)/index.html"), "page_url": .string(baseURL + "clinics/\(folder)/")])
         try sink.write("clinics/\(folder)/index.html", Data(html))
-        json.append(UInt8(ascii: "\n"))
-        try sink.write("clinics/\(folder)/status.json", Data(json))
-        let feed = CalendarFeed.clinic(.init(status: view.status, pageURL: pageURL(clinic.slug)), siteTitle: site.config.title,
-                                       baseURL: baseURL, today: today)
-        try sink.write("clinics/\(folder)/calendar.ics", Data(feed))
+        try sink.write("clinics/\(folder)/status.json", Data(parts.statusJSON + [UInt8(ascii: "\n")]))
+        try sink.write("clinics/\(folder)/calendar.ics", Data(CalendarFeed.feed(named: "\(site.config.title): \(view.status.clinic)", events: [parts.calendarEvents])))
+        view.written = parts
         return view
     }
 

@@ -48,6 +48,30 @@ public enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `bytes(.array(values), pretty: true)` from each value's own pretty bytes: each is one level
+    /// deeper in the array, so two spaces go after each of its line breaks (all of them the
+    /// layout's, strings holding none raw).
+    static func array(ofPretty parts: [[UInt8]]) -> [UInt8] {
+        guard !parts.isEmpty else { return Array("[]".utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(4) { $0 + $1.count + $1.count / 8 })
+        out.append(UInt8(ascii: "["))
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: " ")])
+            var from = 0
+            while let n = part[from...].firstIndex(of: UInt8(ascii: "\n")) {
+                out.append(contentsOf: part[from...n])
+                out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")])
+                from = n + 1
+            }
+            out.append(contentsOf: part[from...])
+        }
+        out.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
     public static func string(_ s: String) -> String {
         var out: [UInt8] = []
         writeString(s, into: &out)

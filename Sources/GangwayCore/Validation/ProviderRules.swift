@@ -6,7 +6,8 @@ enum ProviderRules {
         var seenEmails: [String: Int] = [:]
         var seenNames: [String: Int] = [:]
         for (index, p) in c.providers.enumerated() {
-            let who = p.name.map { "provider '\($0)'" } ?? "provider \(index + 1)"
+            // Made only for a warning: most providers have none.
+            var who: String { p.name.map { "provider '\($0)'" } ?? "provider \(index + 1)" }
             if !Completeness.hasName(p) {
                 out.append(.warning("provider \(index + 1) has no name", at: p.location, hint: "add name: … to this provider"))
             }

@@ -53,15 +53,19 @@ public enum Validator {
         let records = StepRecordRules.check(c)
         out += records.map(\.diagnostic)
         guard c.hasRequiredKeys, let guide = context.guides[c.guide] else { return out }
+        func warnings(_ c: CaseFile) -> [Diagnostic] {
+            ProviderRules.check(c, roles: NonProviderRoles(extra: context.config.nonProviderRoles))
+                + ContactRules.check(c)
+                + RequirementRule.check(c, guide: guide)
+                + ExistingLinkRule.check(c, guide: guide)
+                + StepOrderRule.check(c, guide: guide)
+                + DoneDateRule.check(c, guide: guide)
+                + FutureDateRule.check(c, today: context.today)
+        }
+        guard !records.isEmpty else { return out + warnings(c) }
         // A step with an error is left alone by the warnings: its error is the one worth reading.
-        var c = c
-        c.unreadableSteps.formUnion(records.map(\.step))
-        return out + ProviderRules.check(c, roles: NonProviderRoles(extra: context.config.nonProviderRoles))
-            + ContactRules.check(c)
-            + RequirementRule.check(c, guide: guide)
-            + ExistingLinkRule.check(c, guide: guide)
-            + StepOrderRule.check(c, guide: guide)
-            + DoneDateRule.check(c, guide: guide)
-            + FutureDateRule.check(c, today: context.today)
+        var marked = c
+        marked.unreadableSteps.formUnion(records.map(\.step))
+        return out + warnings(marked)
     }
 }
