@@ -63,7 +63,11 @@ let package = Package(
                 "GangwayCore",
                 "GangwayServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and frees
+            // millions of small values on every core, and glibc's allocator took 12 % of a
+            // 10,000-clinic build's CPU; with jemalloc the build is 11 % faster (docs/benchmarks.md).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // libFuzzer's driver entry point, declared for GangwayFuzz; nothing to link in a normal build.
         .target(name: "CLibFuzzer"),

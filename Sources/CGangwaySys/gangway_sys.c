@@ -35,16 +35,3 @@ int gangway_open_beneath(int dirfd, const char *path) {
     return -1;
 #endif
 }
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
-int gangway_tune_allocator(int trim_threshold, int top_pad, int mmap_threshold) {
-#if defined(__GLIBC__)
-    return mallopt(M_TRIM_THRESHOLD, trim_threshold) && mallopt(M_TOP_PAD, top_pad) && mallopt(M_MMAP_THRESHOLD, mmap_threshold);
-#else
-    (void)trim_threshold; (void)top_pad; (void)mmap_threshold;
-    return 0;
-#endif
-}

@@ -9,7 +9,6 @@ extension Gangway {
     /// The entry point: `-V` and `--version`, a mistyped command's suggestion, then ArgumentParser,
     /// with every error printed as a plain `error: …` line.
     static func main() async {
-        ProcessExit.tuneAllocator()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Anywhere before `--`, so `gangway build --version` says the same as `gangway -V`.
         if arguments.prefix(while: { $0 != "--" }).contains(where: { $0 == "-V" || $0 == "--version" }) {

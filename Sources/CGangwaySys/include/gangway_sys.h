@@ -10,8 +10,4 @@ int gangway_rename_exchange(const char *a, const char *b);
 /// Returns the descriptor, or -1 with errno set (ENOSYS where the kernel lacks openat2).
 int gangway_open_beneath(int dirfd, const char *path);
 
-/// glibc's mallopt: M_TRIM_THRESHOLD, M_TOP_PAD and M_MMAP_THRESHOLD, in bytes. Returns 1 when
-/// all three were taken, 0 otherwise (and always 0 without glibc).
-int gangway_tune_allocator(int trim_threshold, int top_pad, int mmap_threshold);
-
 #endif

@@ -15,7 +15,7 @@ enum TeamContext {
     /// A clinic's dashboard row: state, progress, current step, who acts next (from the view's next
     /// action), days overdue, days in the current step, last activity, earliest finish and region.
     static func row(_ v: ClinicView, figures f: ClinicFigures, url: String) -> Row {
-        let value: MustacheValue = [
+        let value: MustacheValue = .object(rowShape.object([
             "name": .string(v.name), "slug": .string(v.slug), "url": .string(url),
             "state": .string(v.status.state.rawValue), "state_label": .string(v.status.state.label),
             "done": .int(v.status.done), "total": .int(v.status.total),
@@ -31,9 +31,12 @@ enum TeamContext {
             "last_activity": TemplateContext.day(f.lastActivity),
             "earliest_finish": TemplateContext.day(f.earliestFinish),
             "region": .optional(v.region),
-        ]
+        ]))
         return Row(value: value, state: v.status.state, overdue: v.status.overdue)
     }
+
+    /// Every clinic's row has these keys (see `MustacheShape`).
+    private static let rowShape = MustacheShape()
 
     /// The dashboard, or one of its filtered pages when `filter` is given: the clinics grouped by
     /// state, most urgent first, and the filter links (`root` leads to the team site's root).

@@ -40,7 +40,11 @@ enum TemplateContext {
     }
 
     /// A date as templates use it: `{{iso}}` for `datetime`, `{{display}}` for people.
-    static func day(_ day: Day) -> MustacheValue { ["iso": .string(day.iso), "display": .string(day.display)] }
+    static func day(_ day: Day) -> MustacheValue { .object(dayShape.object(["iso": .string(day.iso), "display": .string(day.display)])) }
+
+    /// The kinds of object every clinic has several of (see `MustacheShape`).
+    private static let dayShape = MustacheShape(), clinicShape = MustacheShape(), nextShape = MustacheShape(),
+        rowShape = MustacheShape(), requirementShape = MustacheShape(), personShape = MustacheShape()
 
     /// A date that may be missing: `.null` when there is none.
     static func day(_ day: Day?) -> MustacheValue { day.map(Self.day) ?? .null }
@@ -49,7 +53,8 @@ enum TemplateContext {
 
     /// `statusJSON`, when given, is `v.status.json` as one line of JSON, already encoded.
     static func clinic(_ v: ClinicView, statusJSON: String? = nil) -> MustacheValue {
-        var c: MustacheObject = [
+        // A key whose value is nil is left out: the lookup goes on to the enclosing context.
+        .object(clinicShape.object([
             "name": .string(v.name),
             "slug": .string(v.slug),
             "guide_title": .string(v.guideTitle),
@@ -63,33 +68,31 @@ enum TemplateContext {
             "next": next(v.next),
             "steps": .list(v.rows.map(row)),
             "status_json": .string(statusJSON ?? JSONText.encode(v.status.json)),
-        ]
-        if v.status.overdue { c["overdue"] = true }
-        if let s = v.officeName { c["office_name"] = .string(s) }
-        if let s = v.region { c["region"] = .string(s) }
-        if let s = v.emr { c["emr"] = .string(s) }
-        if v.existingCDSLink { c["existing_cds_link"] = true }
-        if let s = v.notesHTML { c["notes_html"] = .string(s) }
-        if !v.contacts.isEmpty { c["contacts"] = .list(v.contacts.map(person)) }
-        if !v.providers.isEmpty {
-            c["providers"] = .list(v.providers.map(person))
-            c["has_providers"] = true
-        }
-        if !v.contacts.isEmpty || !v.providers.isEmpty { c["has_people"] = true }
-        return .object(c)
+            "overdue": v.status.overdue ? true : nil,
+            "office_name": v.officeName.map(MustacheValue.string),
+            "region": v.region.map(MustacheValue.string),
+            "emr": v.emr.map(MustacheValue.string),
+            "existing_cds_link": v.existingCDSLink ? true : nil,
+            "notes_html": v.notesHTML.map(MustacheValue.string),
+            "contacts": v.contacts.isEmpty ? nil : .list(v.contacts.map(person)),
+            "providers": v.providers.isEmpty ? nil : .list(v.providers.map(person)),
+            "has_providers": v.providers.isEmpty ? nil : true,
+            "has_people": v.contacts.isEmpty && v.providers.isEmpty ? nil : true,
+        ]))
     }
 
     static func next(_ n: NextAction) -> MustacheValue {
-        var d: MustacheObject = ["text": .string(n.text), "actor": .string(n.actorName), "actor_key": .string(n.actor?.rawValue ?? "none")]
-        if let step = n.step { d["step"] = .string(step) }
-        if let by = n.expectedBy { d["expected_by"] = day(by) }
-        if n.overdue { d["overdue"] = true }
-        return .object(d)
+        .object(nextShape.object([
+            "text": .string(n.text), "actor": .string(n.actorName), "actor_key": .string(n.actor?.rawValue ?? "none"),
+            "step": n.step.map(MustacheValue.string),
+            "expected_by": n.expectedBy.map(day),
+            "overdue": n.overdue ? true : nil,
+        ]))
     }
 
     static func row(_ r: ChecklistRow) -> MustacheValue {
         let view = r.step
-        return [
+        return .object(rowShape.object([
             "number": .int(r.number),
             "id": .string(view.id),
             "title": .string(view.title),
@@ -111,21 +114,21 @@ enum TemplateContext {
             "wait_text": .optional(r.waitText),
             "has_requires": .bool(!r.requirements.isEmpty),
             "requires": r.requirements.isEmpty ? .null : .list(r.requirements.map { item in
-                ["label": .string(item.label), "key": .string(item.requirement.rawValue), "complete": .bool(item.complete),
-                 "missing": .optional(item.missing)]
+                .object(requirementShape.object(["label": .string(item.label), "key": .string(item.requirement.rawValue),
+                                                 "complete": .bool(item.complete), "missing": .optional(item.missing)]))
             }),
-        ]
+        ]))
     }
 
     static func person(_ p: PersonView) -> MustacheValue {
-        [
+        .object(personShape.object([
             "name": .optional(p.name),
             "title": .optional(p.title),
             "role": .optional(p.role),
             "email": .optional(p.email),
             "email_link": .optional(p.emailLink),
             "phone": .optional(p.phone),
-        ]
+        ]))
     }
 
     // MARK: guides and free pages

@@ -1,5 +1,3 @@
-import CGangwaySys
-
 /// For a process that does one build and exits (`gangway build`, `gangway check`).
 public enum ProcessExit {
     /// Keeps `value` alive until the process exits, never releasing it. Freeing a built site of
@@ -14,14 +12,5 @@ public enum ProcessExit {
     private final class Kept<T> {
         let value: T
         init(_ value: T) { self.value = value }
-    }
-
-    /// Tunes glibc's allocator for a build's pattern of many short-lived values: memory freed is
-    /// kept for the next allocation (up to 256 MB) rather than handed back to the kernel and
-    /// faulted in again, and buffers up to 32 MB (a listing page grows to megabytes) come from the
-    /// heap, not from a fresh mmap each time. 3 % of a 10,000-clinic build's time, medians of 7
-    /// alternating runs; peak memory unchanged. Called once, first thing, by every command.
-    public static func tuneAllocator() {
-        _ = gangway_tune_allocator(256 << 20, 64 << 20, 32 << 20)
     }
 }
