@@ -54,11 +54,12 @@ struct DashboardFilter: Sendable, Equatable {
             used.insert("\(dimension.rawValue)/\(value)")
             out.append(DashboardFilter(dimension: dimension, value: value, label: label, members: members))
         }
-        func positions(where keep: (ClinicView) -> Bool) -> [Int] {
-            views.indices.filter { keep(views[$0]) }
+        // By position, so that no view is copied out of the array to be tested.
+        func positions(where keep: (Int) -> Bool) -> [Int] {
+            views.indices.filter(keep)
         }
         for guide in guides.sorted(by: { ($0.title, $0.name) < ($1.title, $1.name) }) {
-            add(.guide, guide.name, guide.title, positions { $0.guide == guide.name })
+            add(.guide, guide.name, guide.title, positions { views[$0].guide == guide.name })
         }
         var byRegion: [String: [Int]] = [:]
         var noRegion: [Int] = []
@@ -70,12 +71,12 @@ struct DashboardFilter: Sendable, Equatable {
         }
         add(.region, "not-recorded", "Region not recorded", noRegion)
         for actor in [Owner.clinic, .vendor, .ocean] {
-            let members = positions { $0.next.actor == actor }
+            let members = positions { views[$0].next.actor == actor }
             let names = Array(Set(members.map { views[$0].next.actorName })).sorted()
             let label = actor == .vendor && !names.isEmpty ? names.joined(separator: ", ") : (names.first ?? actor.rawValue)
             add(.actsNext, actor.rawValue, label, members)
         }
-        add(.actsNext, "nobody", "Nobody (complete)", positions { $0.next.actor == nil })
+        add(.actsNext, "nobody", "Nobody (complete)", positions { views[$0].next.actor == nil })
         return out
     }
 

@@ -14,17 +14,17 @@ extension SiteRenderer {
         // the other idle for a twentieth of a 10,000-clinic build), and the row is shared by every
         // page that lists it: the links differ by page depth only in the preview, where they are relative.
         let perClinic = Parallel.map(Array(views.indices)) { i -> (figures: ClinicFigures, atRoot: TeamContext.Row, below: TeamContext.Row?) in
-            let view = views[i]
-            let figures = ClinicFigures.of(view.status, guide: guides[view.guide]!)
-            let atRoot = TeamContext.row(view, figures: figures, url: clinicURL(view.slug, teamDepth: 0))
-            let below = liveReload ? TeamContext.row(view, figures: figures, url: clinicURL(view.slug, teamDepth: DashboardFilter.depth)) : nil
+            // views[i] each time, not bound to a name: binding copies the whole view.
+            let figures = ClinicFigures.of(views[i].status, guide: guides[views[i].guide]!)
+            let atRoot = TeamContext.row(views[i], figures: figures, url: clinicURL(views[i].slug, teamDepth: 0))
+            let below = liveReload ? TeamContext.row(views[i], figures: figures, url: clinicURL(views[i].slug, teamDepth: DashboardFilter.depth)) : nil
             return (figures, atRoot, below)
         }
         let figures = perClinic.map(\.figures)
         let rowsAtRoot = perClinic.map(\.atRoot)
         let rowsBelow = liveReload ? perClinic.map { $0.below! } : rowsAtRoot
         let filters = DashboardFilter.all(views, guides: site.guides)
-        let statuses = views.map(\.status)
+        let statuses = views.map { $0.status }
         let parts = views.map { $0.written ?? self.written(of: $0) }
         let reports = site.guides.map { TeamFigures.report(guide: $0, statuses: statuses) }
 
