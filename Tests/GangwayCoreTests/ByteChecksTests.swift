@@ -57,6 +57,27 @@ import GangwayMustacheTestSupport
         }
     }
 
+    /// Whatever redaction's cheap test skips, the rules themselves leave as it is: tables of near
+    /// misses (six digits, four separators between groups, `at` without its bracket), then seeded
+    /// strings over digits, separators and the starts of every at sign.
+    @Test func contactTestSkipsOnlyWhatRedactionKeeps() {
+        let table = [
+            "call 416-555-0100", "416 555 0100", "(416) 555-0100", "+1 416 555 0100", "416.555.0100", "4165550100", "12 34 56 7",
+            "123456", "123-456", "12 - - - 34 56 78", "12 -  34 56 78", "2026-10-01", "on 2026-10-01 and 2026-10-04",
+            "ext 1234567", "a@b.c", "a (at) b.c", "a[at]b.c", "a{at}b.c", "at) 1", "a %40 b.c", "&#64;", "clinic 00001 room 12",
+            "1,2,3,4,5,6,7", "1, 2, 3, 4, 5, 6, 7", "1x2x3x4x5x6x7", "12)34(56)7", "12]34567", "12}34567",
+        ]
+        for text in table where !ContactText.mayHoldContact(text) {
+            #expect(ContactText.redactFully(text) == text, "\(text.debugDescription)")
+        }
+        #expect(ContactText.mayHoldContact("call 416-555-0100"))
+        #expect(!ContactText.mayHoldContact("clinic 00001 room 12"))
+        let pieces = ["1", "23", "456", "7", " ", "\t", "-", ".", "/", "_", ",", "(", ")", "+", "x", "ext", "a", "t", "at", "[", "]",
+                      "{", "}", "@", "%", "&", "é", "\u{2013}", "\n", ", ", ". ", "A", "T"]
+        let missed = Self.strings(over: pieces, count: 50_000).filter { !ContactText.mayHoldContact($0) && ContactText.redactFully($0) != $0 }
+        #expect(missed.isEmpty, "\(missed.prefix(20).map(\.debugDescription))")
+    }
+
     /// The check and its definition both give the table's answers, and agree on 50,000 seeded strings.
     static func expectAgreement(_ check: (String) -> Bool, _ definition: (String) -> Bool, table: [(String, Bool)], pieces: [String]) {
         for (text, answer) in table {

@@ -29,6 +29,11 @@ public enum ContactText {
     /// `text` with every email masked and every phone number's digits hidden.
     public static func redact(_ text: String) -> String {
         guard mayHoldContact(text) else { return text }
+        return redactFully(text)
+    }
+
+    /// `redact` without the cheap test first: what the test is checked against.
+    static func redactFully(_ text: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scalars.append(scalar) }
@@ -54,20 +59,39 @@ public enum ContactText {
     static let maximumSeparatorRun = 3
     static let dot: Unicode.Scalar = "\u{2022}"
 
-    /// Cheap test that skips almost every string: ASCII without `@`, `%`, `&`, `(at)`, `[at]`,
-    /// `{at}` and with fewer than 7 digits.
+    /// Cheap test that skips most strings: true for any text with `@`, `%` or `&`, with a scalar
+    /// beyond ASCII, with `at` before a closing bracket, or with 7 digits in one run of digits and
+    /// the separators a phone number's groups are joined by (at most 3 in a row). Any text it
+    /// skips, the rules would leave as it is (a test checks): in ASCII without `%`, every digit of
+    /// a number is a digit byte and every separator one of those bytes. Counting all the digits
+    /// of a text instead sent three quarters of clinics' notes (dates, clinic numbers) the whole
+    /// way, 7 % of a 10,000-clinic build.
     static func mayHoldContact(_ text: String) -> Bool {
-        var digits = 0
+        var digits = 0, separators = 0
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"), 0x80...: return true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
                 if digits >= minimumPhoneDigits { return true }
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                separators = 0
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"),
+                 UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "+"):
+                separators += 1
+                if separators > maximumSeparatorRun { digits = 0; separators = 0 }
+            case UInt8(ascii: ")"):
                 if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
-            default: break
+                separators += 1
+                if separators > maximumSeparatorRun { digits = 0; separators = 0 }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
+                digits = 0
+                separators = 0
+            case UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"), 0x80...:
+                return true
+            default:
+                digits = 0
+                separators = 0
             }
             previous = (previous.1, byte)
         }
