@@ -16,23 +16,36 @@ public struct MustacheObject: Sendable {
     }
 
     /// One reference, so that copying an object (the renderer does, at each level of the context
-    /// stack it looks through) costs one retain; changed only when not shared (copy on write).
+    /// stack it looks through) costs one retain. Never changed once made: setting a key makes a new
+    /// one, so a lookup reads `let`s, with none of the exclusivity checks a class's `var`s cost on
+    /// every read (`swift_beginAccess` was a tenth of the renderer's lookups).
     private var storage: Storage
     static let scanLimit = 8
 
-    public init() { storage = Storage() }
+    public init() { storage = Storage(entries: []) }
 
     /// A later pair with the same key replaces the earlier one's value and keeps its place.
     public init(_ pairs: [(String, MustacheValue)]) {
-        storage = Storage()
-        storage.entries.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        var entries: [Entry] = []
+        entries.reserveCapacity(pairs.count)
+        var index: [String: Int] = [:]
+        for (key, value) in pairs {
+            let key = HashedKey(key)
+            let found = pairs.count > 16
+                ? index[key.text]
+                : entries.firstIndex { $0.hash == key.hash && $0.key == key.text }
+            if let found {
+                entries[found].value = value
+            } else {
+                if pairs.count > 16 { index[key.text] = entries.count }
+                entries.append(Entry(key: key.text, hash: key.hash, value: value))
+            }
+        }
+        storage = Storage(entries: entries)
     }
 
     fileprivate init(table: KeyTable, values: [MustacheValue?]) {
-        storage = Storage()
-        storage.table = table
-        storage.values = values
+        storage = Storage(table: table, values: values)
     }
 
     /// Setting `nil` removes the key.
@@ -41,8 +54,7 @@ public struct MustacheObject: Sendable {
             storage.value(for: HashedKey(key))
         }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.set(newValue, for: HashedKey(key))
+            storage = storage.setting(newValue, for: HashedKey(key))
         }
     }
 
@@ -59,22 +71,39 @@ public struct MustacheObject: Sendable {
 
 extension MustacheObject {
     /// An object's keys and values: its own entries, or a shared key table and one value per key.
-    fileprivate final class Storage: @unchecked Sendable {
-        var entries: [Entry] = []
+    fileprivate final class Storage: Sendable {
+        let entries: [Entry]
         /// An open-addressing table of entry positions by key hash, for objects too large to scan:
         /// `slots.count` is a power of two at least twice the entry count, -1 marks a free slot.
-        var slots: [Int32] = []
+        let slots: [Int32]
         /// With a shared key table: one value per key of the table, nil for a key left out.
-        var table: KeyTable?
-        var values: [MustacheValue?] = []
+        let table: KeyTable?
+        let values: [MustacheValue?]
 
-        func copy() -> Storage {
-            let c = Storage()
-            c.entries = entries
-            c.slots = slots
-            c.table = table
-            c.values = values
-            return c
+        init(entries: [Entry]) {
+            self.entries = entries
+            table = nil
+            values = []
+            guard entries.count > MustacheObject.scanLimit else {
+                slots = []
+                return
+            }
+            var size = 16
+            while size < entries.count * 4 { size *= 2 }
+            var slots = [Int32](repeating: -1, count: size)
+            for (i, entry) in entries.enumerated() {
+                var slot = entry.hash & (size - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int32(i)
+            }
+            self.slots = slots
+        }
+
+        init(table: KeyTable, values: [MustacheValue?]) {
+            entries = []
+            slots = []
+            self.table = table
+            self.values = values
         }
 
         var keys: [String] {
@@ -91,32 +120,25 @@ extension MustacheObject {
             return entries[i].value
         }
 
-        func set(_ newValue: MustacheValue?, for key: HashedKey) {
+        /// This storage with `key` set to `newValue` (nil removes it).
+        func setting(_ newValue: MustacheValue?, for key: HashedKey) -> Storage {
+            var entries = entries
             if let table {
                 if let i = table.position(of: key) {
+                    var values = values
                     values[i] = newValue
-                    return
+                    return Storage(table: table, values: values)
                 }
-                guard newValue != nil else { return }
+                guard newValue != nil else { return self }
                 // A key the shared table lacks: the object takes entries of its own.
                 entries = zip(table.keys, values).compactMap { key, value in value.map { Entry(key: key.text, hash: key.hash, value: $0) } }
-                self.table = nil
-                values = []
-                rebuildSlots()
             }
-            if let i = position(of: key) {
-                if let newValue {
-                    entries[i].value = newValue
-                } else {
-                    entries.remove(at: i)
-                    rebuildSlots()
-                }
+            if let i = entries.firstIndex(where: { $0.hash == key.hash && $0.key == key.text }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
                 entries.append(Entry(key: key.text, hash: key.hash, value: newValue))
-                if entries.count > MustacheObject.scanLimit {
-                    if slots.count < entries.count * 2 { rebuildSlots() } else { insertSlot(entries.count - 1) }
-                }
             }
+            return Storage(entries: entries)
         }
 
         private func position(of key: HashedKey) -> Int? {
@@ -136,24 +158,6 @@ extension MustacheObject {
                 if entries[i].hash == key.hash && entries[i].key == key.text { return i }
                 slot = (slot + 1) & mask
             }
-        }
-
-        private func rebuildSlots() {
-            guard entries.count > MustacheObject.scanLimit else {
-                slots = []
-                return
-            }
-            var size = 16
-            while size < entries.count * 4 { size *= 2 }
-            slots = [Int32](repeating: -1, count: size)
-            for i in entries.indices { insertSlot(i) }
-        }
-
-        private func insertSlot(_ i: Int) {
-            let mask = slots.count - 1
-            var slot = entries[i].hash & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
         }
     }
 }

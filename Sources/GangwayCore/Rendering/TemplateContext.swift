@@ -24,19 +24,20 @@ enum TemplateContext {
     }
 
     static func page(_ frame: Frame, config: SiteConfig, today: Day, extra: MustacheObject) -> MustacheValue {
-        var context: MustacheObject = [
-            "site": ["title": .string(config.title), "language": .string(config.language), "base_url": .string(config.baseURL)],
-            "root": .string(frame.root),
-            "page_title": .string(frame.title),
-            "kind": .string(frame.kind),
-            "today": day(today),
-            "nav": .list(frame.nav.map { ["label": .string($0.label), "url": .string($0.url), "current": .bool($0.current)] }),
+        // One list of pairs, made into an object once: a later pair replaces an earlier one.
+        var pairs: [(String, MustacheValue)] = [
+            ("site", ["title": .string(config.title), "language": .string(config.language), "base_url": .string(config.baseURL)]),
+            ("root", .string(frame.root)),
+            ("page_title", .string(frame.title)),
+            ("kind", .string(frame.kind)),
+            ("today", day(today)),
+            ("nav", .list(frame.nav.map { ["label": .string($0.label), "url": .string($0.url), "current": .bool($0.current)] })),
         ]
-        if frame.kind == "home" { context["is_home"] = true }
-        if frame.noindex { context["noindex"] = true }
-        if frame.liveReload { context["live_reload"] = true }
-        for key in extra.keys { context[key] = extra[key] }
-        return .object(context)
+        if frame.kind == "home" { pairs.append(("is_home", true)) }
+        if frame.noindex { pairs.append(("noindex", true)) }
+        if frame.liveReload { pairs.append(("live_reload", true)) }
+        for key in extra.keys { pairs.append((key, extra[key]!)) }
+        return .object(MustacheObject(pairs))
     }
 
     /// A date as templates use it: `{{iso}}` for `datetime`, `{{display}}` for people.
