@@ -158,7 +158,7 @@ struct YAMLTree: Sendable {
         switch (entry.tag, entry.kind) {
         case (TagCode.implicit, .scalar):
             var text = texts[Int(entry.first)]
-            return text.withUTF8 { TagCode.code(of: ScalarTags.resolve($0)) }
+            return text.withUTF8 { ScalarTags.resolvedCode($0) }
         case (TagCode.implicit, .sequence), (TagCode.nonSpecific, .sequence): return TagCode.seq
         case (TagCode.implicit, .mapping), (TagCode.nonSpecific, .mapping): return TagCode.map
         case (TagCode.nonSpecific, .scalar): return TagCode.str
@@ -203,14 +203,4 @@ enum TagCode {
     static let map: Int32 = 7
     static let seq: Int32 = 8
     static let value: Int32 = 9
-
-    static func code(of name: Tag.Name) -> Int32 {
-        switch name {
-        case .bool: return bool
-        case .int: return int
-        case .null: return null
-        case .merge: return merge
-        default: return str
-        }
-    }
 }

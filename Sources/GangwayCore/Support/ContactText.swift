@@ -67,35 +67,58 @@ public enum ContactText {
     /// of a text instead sent three quarters of clinics' notes (dates, clinic numbers) the whole
     /// way, 7 % of a 10,000-clinic build.
     static func mayHoldContact(_ text: String) -> Bool {
-        var digits = 0, separators = 0
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits += 1
-                if digits >= minimumPhoneDigits { return true }
-                separators = 0
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"),
-                 UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "+"):
-                separators += 1
-                if separators > maximumSeparatorRun { digits = 0; separators = 0 }
-            case UInt8(ascii: ")"):
-                if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
-                separators += 1
-                if separators > maximumSeparatorRun { digits = 0; separators = 0 }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
-                digits = 0
-                separators = 0
-            case UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"), 0x80...:
-                return true
-            default:
-                digits = 0
-                separators = 0
+        var text = text
+        return text.withUTF8 { bytes in
+            byteClasses.withUnsafeBufferPointer { classes in
+                var digits = 0, separators = 0
+                var previous: (UInt8, UInt8) = (0, 0)
+                for byte in bytes {
+                    switch classes[Int(byte)] {
+                    case ByteClass.digit:
+                        digits &+= 1
+                        if digits >= minimumPhoneDigits { return true }
+                        separators = 0
+                    case ByteClass.separator:
+                        separators &+= 1
+                        if separators > maximumSeparatorRun { digits = 0; separators = 0 }
+                    case ByteClass.other:
+                        digits = 0
+                        separators = 0
+                    case ByteClass.closing:
+                        // `)` closes `(at)`, and is a separator too; `]` and `}` close `[at]` and `{at}`.
+                        if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
+                        if byte == UInt8(ascii: ")") {
+                            separators &+= 1
+                            if separators > maximumSeparatorRun { digits = 0; separators = 0 }
+                        } else {
+                            digits = 0
+                            separators = 0
+                        }
+                    default:
+                        return true
+                    }
+                    previous = (previous.1, byte)
+                }
+                return false
             }
-            previous = (previous.1, byte)
         }
-        return false
+    }
+
+    /// What each byte is to `mayHoldContact`: one table lookup a byte, for a test that reads every
+    /// byte of every note.
+    private enum ByteClass {
+        static let other: UInt8 = 0, digit: UInt8 = 1, separator: UInt8 = 2, closing: UInt8 = 3, contact: UInt8 = 4
+    }
+
+    private static let byteClasses: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch UInt8(b) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return ByteClass.digit
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"),
+             UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "+"): return ByteClass.separator
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return ByteClass.closing
+        case UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"), 0x80...: return ByteClass.contact
+        default: return ByteClass.other
+        }
     }
 
     // MARK: Emails
