@@ -67,6 +67,10 @@ public struct MustacheObject: Sendable {
     func value(for key: HashedKey) -> MustacheValue? {
         storage.value(for: key)
     }
+
+    /// The same for every copy of this object, and for no other object while this one lives
+    /// (its storage never changes: setting a key makes a new one).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
 }
 
 extension MustacheObject {

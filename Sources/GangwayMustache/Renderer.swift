@@ -18,6 +18,9 @@ struct Renderer {
     var expansions = 0
     /// The template whose ops are rendering, for the position of a render-time error.
     var template: Int
+    var memo: RenderMemo?
+    /// The list bodies whose current item is being kept for the memo, innermost last (positions in `bodies`).
+    private var memoing: [Int] = []
 
     /// A body being rendered: ops `next ..< end`, and what to undo when it ends.
     private struct Body {
@@ -33,6 +36,11 @@ struct Renderer {
         var caller = 0
         var indentCount = 0
         var overrideCount = 0
+        /// A list item kept for the memo: where its bytes start in `out` (-1: not kept), its
+        /// level in the context stack, and whether a lookup went below that level.
+        var memoStart = -1
+        var memoLevel = 0
+        var memoTainted = false
     }
 
     private var bodies: [Body] = []
@@ -98,9 +106,10 @@ struct Renderer {
         case .bool(true):
             bodies.append(Body(kind: .plain, start: body.lowerBound, next: body.lowerBound, end: body.upperBound))
         case .list(let items):
-            guard let first = items.first else { return }
-            stack.append(first)
-            bodies.append(Body(kind: .list, start: body.lowerBound, next: body.lowerBound, end: body.upperBound, items: items, item: 1))
+            guard !items.isEmpty else { return }
+            stack.append(items[0])
+            bodies.append(Body(kind: .list, start: body.lowerBound, next: body.lowerBound, end: body.upperBound, items: items, item: 0))
+            startItems(bodies.count - 1)
         case .int, .double, .string, .object:
             stack.append(value)
             bodies.append(Body(kind: .pushedValue, start: body.lowerBound, next: body.lowerBound, end: body.upperBound))
@@ -138,21 +147,63 @@ struct Renderer {
             stack.removeLast()
             bodies.removeLast()
         case .list:
-            let item = bodies[top].item
-            if item < bodies[top].items.count {
-                stack[stack.count - 1] = bodies[top].items[item]
-                bodies[top].item = item + 1
-                bodies[top].next = bodies[top].start
-            } else {
-                stack.removeLast()
-                bodies.removeLast()
-            }
+            endItem(top)
+            bodies[top].item += 1
+            startItems(top)
         case .expansion:
             let body = bodies.removeLast()
             template = body.caller
             indent.removeLast(indent.count - body.indentCount)
             overrides.removeLast(body.overrideCount)
             depth -= 1
+        }
+    }
+
+    /// From the list body's current item on: each item the memo has is appended as it was kept;
+    /// the first it has not is set up to render (and be kept, when it may be). Past the last
+    /// item, the list ends.
+    private mutating func startItems(_ top: Int) {
+        while bodies[top].item < bodies[top].items.count {
+            let item = bodies[top].items[bodies[top].item]
+            stack[stack.count - 1] = item
+            bodies[top].next = bodies[top].start
+            bodies[top].memoStart = -1
+            if let memo, case .object(let object) = item, indent.isEmpty,
+               memo.isPlain(bodies[top].start..<bodies[top].end, in: program) {
+                let key = RenderMemo.Key(template: template, body: bodies[top].start, item: object.identity)
+                if let bytes = memo.bytes(for: key) {
+                    out.append(contentsOf: bytes)
+                    bodies[top].item += 1
+                    continue
+                }
+                bodies[top].memoStart = out.count
+                bodies[top].memoLevel = stack.count - 1
+                bodies[top].memoTainted = false
+                memoing.append(top)
+            }
+            return
+        }
+        stack.removeLast()
+        bodies.removeLast()
+    }
+
+    /// The list body's current item has rendered: kept for the memo when nothing outside it was read.
+    private mutating func endItem(_ top: Int) {
+        guard bodies[top].memoStart >= 0 else { return }
+        memoing.removeLast()
+        if !bodies[top].memoTainted, let memo, case .object(let object) = bodies[top].items[bodies[top].item] {
+            memo.keep(Array(out[bodies[top].memoStart...]), of: object,
+                      for: RenderMemo.Key(template: template, body: bodies[top].start, item: object.identity))
+        }
+        bodies[top].memoStart = -1
+    }
+
+    /// A lookup read the context stack down to `level`: the items being kept above it depend on more than themselves.
+    private mutating func reached(_ level: Int) {
+        var k = memoing.count - 1
+        while k >= 0 && bodies[memoing[k]].memoLevel > level {
+            bodies[memoing[k]].memoTainted = true
+            k -= 1
         }
     }
 
@@ -177,7 +228,7 @@ struct Renderer {
 
     /// The value a name stands for, or nil when it is missing. The first part is looked up from
     /// the innermost context outwards; the rest only inside what the first part found.
-    private func lookup(_ nameIndex: Int32) -> MustacheValue? {
+    private mutating func lookup(_ nameIndex: Int32) -> MustacheValue? {
         let name = program.names[Int(nameIndex)]
         guard name.count > 0 else { return stack.last }
         let first = Int(name.first)
@@ -192,9 +243,13 @@ struct Renderer {
                     value = found
                     break
                 }
-                guard i > 0 else { return nil }
+                guard i > 0 else {
+                    if !memoing.isEmpty { reached(0) }
+                    return nil
+                }
                 i -= 1
             }
+            if !memoing.isEmpty { reached(i) }
         }
         for k in (first + 1)..<(first + Int(name.count)) {
             guard let next = value.child(program.keys[k]) else { return nil }

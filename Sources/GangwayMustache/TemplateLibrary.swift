@@ -67,11 +67,13 @@ public struct TemplateLibrary: Sendable {
     /// Appends the rendering of template `name` to `buffer` (UTF-8 bytes). Throws only
     /// `TemplateError` with `.renderDepth`, or `.missingPartial` when the library has no
     /// template called `name` (check `contains(_:)` first).
-    public func render(_ name: String, _ context: MustacheValue, into buffer: inout [UInt8]) throws {
+    /// `memo`, when given, lends and keeps the renderings of list items (see `RenderMemo`).
+    public func render(_ name: String, _ context: MustacheValue, into buffer: inout [UInt8], memo: RenderMemo? = nil) throws {
         guard let i = index[name] else {
             throw TemplateError(kind: .missingPartial(name), file: "", line: 1, column: 1)
         }
         var renderer = Renderer(templates: templates, program: program, template: i)
+        renderer.memo = memo
         swap(&renderer.out, &buffer)
         defer { swap(&renderer.out, &buffer) }
         renderer.base = renderer.out.count
@@ -82,9 +84,9 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The rendering of template `name` as a string.
-    public func render(_ name: String, _ context: MustacheValue) throws -> String {
+    public func render(_ name: String, _ context: MustacheValue, memo: RenderMemo? = nil) throws -> String {
         var buffer: [UInt8] = []
-        try render(name, context, into: &buffer)
+        try render(name, context, into: &buffer, memo: memo)
         return String(decoding: buffer, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GangwayMustache
 
 /// The team site: every page and file that lists clinics. `gangway serve` re-renders all of it
 /// right after a saved clinic's own pages (`RenderPipeline.renderListings`), and with the rest
@@ -44,14 +45,19 @@ extension SiteRenderer {
                 Array(TeamCSV.status(zip(views, figures).map { TeamCSV.Clinic(status: $0.0.status, figures: $0.1, region: $0.0.region) }).utf8)
             },
         ]
-        let pages: [DashboardFilter?] = [nil] + filters
+        // A clinic's row is on the dashboard and on each filter page it belongs to: rendered once.
+        // The guides' pages go first: between them they list every clinic once, on every core, so
+        // the dashboard, which lists them all, and the other filters find every row rendered.
+        let memo = RenderMemo()
+        let pages: [DashboardFilter?] = filters.filter { $0.dimension == .guide } + [nil] + filters.filter { $0.dimension != .guide }
         jobs += pages.map { filter in
             file(filter?.path ?? "index.html") {
                 let depth = filter == nil ? 0 : DashboardFilter.depth
                 var f = teamFrame("dashboard", title: DashboardFilter.heading(filter), depth: depth)
                 f.nav[0].current = filter == nil
                 let root = String(repeating: "../", count: depth)
-                return try page(f, TeamContext.dashboard(filter == nil ? rowsAtRoot : rowsBelow, filters: filters, filter: filter, root: root))
+                return try page(f, TeamContext.dashboard(filter == nil ? rowsAtRoot : rowsBelow, filters: filters, filter: filter, root: root),
+                                memo: memo)
             }
         }
         jobs.append(file("reports/index.html") {

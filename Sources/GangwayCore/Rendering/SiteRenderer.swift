@@ -90,10 +90,11 @@ struct SiteRenderer: Sendable {
         return TemplateContext.Frame(kind: kind, title: title, root: root, nav: nav ?? portalNav(root: root, kind: kind), liveReload: liveReload)
     }
 
-    /// The page of `frame.kind` with `extra`'s values beside the frame's, as UTF-8 bytes.
-    func page(_ frame: TemplateContext.Frame, _ extra: MustacheObject) throws -> [UInt8] {
+    /// The page of `frame.kind` with `extra`'s values beside the frame's, as UTF-8 bytes. `memo`
+    /// lends list items rendered by other pages (see `RenderMemo`).
+    func page(_ frame: TemplateContext.Frame, _ extra: MustacheObject, memo: RenderMemo? = nil) throws -> [UInt8] {
         let context = TemplateContext.page(frame, config: site.config, today: today, extra: extra)
-        return try input.timings.template(frame.kind) { try input.theme.render(frame.kind, context) }
+        return try input.timings.template(frame.kind) { try input.theme.render(frame.kind, context, memo: memo) }
     }
 
     /// The portal's navigation: home and the free pages, never the team site.

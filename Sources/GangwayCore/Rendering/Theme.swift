@@ -20,10 +20,10 @@ public struct Theme: Sendable {
 
     /// Appends the page `kind` rendered from `context` to `buffer`, ending it with a line break.
     /// The one error is a partial recursion through sections that the values keep open.
-    func render(_ kind: String, _ context: MustacheValue, into buffer: inout [UInt8]) throws(TemplateRenderError) {
+    func render(_ kind: String, _ context: MustacheValue, into buffer: inout [UInt8], memo: RenderMemo? = nil) throws(TemplateRenderError) {
         observer?(kind, context)
         do {
-            try library.render(kind, context, into: &buffer)
+            try library.render(kind, context, into: &buffer, memo: memo)
         } catch let error as TemplateError {
             throw TemplateRenderError(diagnostic: Self.diagnostic(error, templates: library.names, page: kind))
         } catch {
@@ -33,9 +33,9 @@ public struct Theme: Sendable {
     }
 
     /// The page `kind` rendered from `context`, as UTF-8 bytes ending with a line break.
-    func render(_ kind: String, _ context: MustacheValue) throws(TemplateRenderError) -> [UInt8] {
+    func render(_ kind: String, _ context: MustacheValue, memo: RenderMemo? = nil) throws(TemplateRenderError) -> [UInt8] {
         var buffer: [UInt8] = []
-        try render(kind, context, into: &buffer)
+        try render(kind, context, into: &buffer, memo: memo)
         return buffer
     }
 
