@@ -3,49 +3,46 @@ import Synchronization
 /// String keys to values, keeping the order keys were first set in (a reference document can
 /// list a context's keys as the code builds them).
 ///
-/// An object is stored one of two ways. Built key by key, it holds its own entries. Built by a
-/// `MustacheShape`, it shares that shape's key table (keys hashed and tabled once for every object
-/// of the shape) and holds only its values: a build makes tens of thousands of objects with the
-/// same keys (a checklist row, a dashboard row), and hashing their keys and tabling them one object
-/// at a time was 3 % of a 10,000-clinic build. Both answer every lookup alike.
+/// An object is a key table and one value per key. Built key by key, it has a table of its own.
+/// Built by a `MustacheShape`, it shares that shape's table (keys hashed and tabled once for every
+/// object of the shape) and holds only its values: a build makes tens of thousands of objects with
+/// the same keys (a checklist row, a dashboard row), and hashing their keys and tabling them one
+/// object at a time was 3 % of a 10,000-clinic build.
 public struct MustacheObject: Sendable {
-    fileprivate struct Entry: Sendable {
-        var key: String
-        var hash: Int
-        var value: MustacheValue
-    }
-
     /// One reference, so that copying an object (the renderer does, at each level of the context
     /// stack it looks through) costs one retain. Never changed once made: setting a key makes a new
     /// one, so a lookup reads `let`s, with none of the exclusivity checks a class's `var`s cost on
     /// every read (`swift_beginAccess` was a tenth of the renderer's lookups).
-    private var storage: Storage
+    private let storage: Storage
     static let scanLimit = 8
 
-    public init() { storage = Storage(entries: []) }
+    public init() { storage = Storage(table: KeyTable.empty, values: []) }
 
     /// A later pair with the same key replaces the earlier one's value and keeps its place.
     public init(_ pairs: [(String, MustacheValue)]) {
-        var entries: [Entry] = []
-        entries.reserveCapacity(pairs.count)
+        var keys: [HashedKey] = []
+        var values: [MustacheValue?] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         var index: [String: Int] = [:]
         for (key, value) in pairs {
             let key = HashedKey(key)
             let found = pairs.count > 16
                 ? index[key.text]
-                : entries.firstIndex { $0.hash == key.hash && $0.key == key.text }
+                : keys.firstIndex { $0.hash == key.hash && $0.text == key.text }
             if let found {
-                entries[found].value = value
+                values[found] = value
             } else {
-                if pairs.count > 16 { index[key.text] = entries.count }
-                entries.append(Entry(key: key.text, hash: key.hash, value: value))
+                if pairs.count > 16 { index[key.text] = keys.count }
+                keys.append(key)
+                values.append(value)
             }
         }
-        storage = Storage(entries: entries)
+        storage = Storage(table: KeyTable(distinct: keys), values: values)
     }
 
-    fileprivate init(table: KeyTable, values: [MustacheValue?]) {
-        storage = Storage(table: table, values: values)
+    fileprivate init(storage: Storage) {
+        self.storage = storage
     }
 
     /// Setting `nil` removes the key.
@@ -54,7 +51,7 @@ public struct MustacheObject: Sendable {
             storage.value(for: HashedKey(key))
         }
         set {
-            storage = storage.setting(newValue, for: HashedKey(key))
+            self = MustacheObject(storage: storage.setting(newValue, for: HashedKey(key)))
         }
     }
 
@@ -74,108 +71,63 @@ public struct MustacheObject: Sendable {
 }
 
 extension MustacheObject {
-    /// An object's keys and values: its own entries, or a shared key table and one value per key.
+    /// An object's keys (its own table, or its shape's) and one value per key.
     fileprivate final class Storage: Sendable {
-        let entries: [Entry]
-        /// An open-addressing table of entry positions by key hash, for objects too large to scan:
-        /// `slots.count` is a power of two at least twice the entry count, -1 marks a free slot.
-        let slots: [Int32]
-        /// With a shared key table: one value per key of the table, nil for a key left out.
-        let table: KeyTable?
+        let table: KeyTable
+        /// One value per key of the table; nil for a key left out.
         let values: [MustacheValue?]
 
-        init(entries: [Entry]) {
-            self.entries = entries
-            table = nil
-            values = []
-            guard entries.count > MustacheObject.scanLimit else {
-                slots = []
-                return
-            }
-            var size = 16
-            while size < entries.count * 4 { size *= 2 }
-            var slots = [Int32](repeating: -1, count: size)
-            for (i, entry) in entries.enumerated() {
-                var slot = entry.hash & (size - 1)
-                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-                slots[slot] = Int32(i)
-            }
-            self.slots = slots
-        }
-
         init(table: KeyTable, values: [MustacheValue?]) {
-            entries = []
-            slots = []
             self.table = table
             self.values = values
         }
 
         var keys: [String] {
-            guard let table else { return entries.map(\.key) }
-            return zip(table.keys, values).compactMap { $1 == nil ? nil : $0.text }
+            zip(table.keys, values).compactMap { $1 == nil ? nil : $0.text }
         }
 
         func value(for key: HashedKey) -> MustacheValue? {
-            if let table {
-                guard let i = table.position(of: key) else { return nil }
-                return values[i]
-            }
-            guard let i = position(of: key) else { return nil }
-            return entries[i].value
+            guard let i = table.position(of: key) else { return nil }
+            return values[i]
         }
 
-        /// This storage with `key` set to `newValue` (nil removes it).
+        /// This storage with `key` set to `newValue`, in place when the key is there; nil removes
+        /// it. A key added goes last, and a removed key's place goes with it, so keys keep the
+        /// order they were set in.
         func setting(_ newValue: MustacheValue?, for key: HashedKey) -> Storage {
-            var entries = entries
-            if let table {
-                if let i = table.position(of: key) {
-                    var values = values
-                    values[i] = newValue
-                    return Storage(table: table, values: values)
-                }
-                guard newValue != nil else { return self }
-                // A key the shared table lacks: the object takes entries of its own.
-                entries = zip(table.keys, values).compactMap { key, value in value.map { Entry(key: key.text, hash: key.hash, value: $0) } }
+            let present = table.position(of: key).flatMap { values[$0] == nil ? nil : $0 }
+            if let present, let newValue {
+                var values = values
+                values[present] = newValue
+                return Storage(table: table, values: values)
             }
-            if let i = entries.firstIndex(where: { $0.hash == key.hash && $0.key == key.text }) {
-                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
-            } else if let newValue {
-                entries.append(Entry(key: key.text, hash: key.hash, value: newValue))
-            }
-            return Storage(entries: entries)
-        }
-
-        private func position(of key: HashedKey) -> Int? {
-            if slots.isEmpty {
-                var i = 0
-                while i < entries.count {
-                    if entries[i].hash == key.hash && entries[i].key == key.text { return i }
-                    i += 1
-                }
-                return nil
-            }
-            let mask = slots.count - 1
-            var slot = key.hash & mask
-            while true {
-                let i = Int(slots[slot])
-                if i < 0 { return nil }
-                if entries[i].hash == key.hash && entries[i].key == key.text { return i }
-                slot = (slot + 1) & mask
-            }
+            guard present != nil || newValue != nil else { return self }
+            var kept = zip(table.keys, values).compactMap { key, value in value.map { (key, $0) } }
+            if let newValue { kept.append((key, newValue)) } else { kept.removeAll { $0.0.text == key.text } }
+            return Storage(table: KeyTable(distinct: kept.map(\.0)), values: kept.map(\.1))
         }
     }
 }
 
-/// Distinct keys, hashed, with a slot table when there are too many to scan: shared by every
-/// object of one `MustacheShape`.
+/// Distinct keys, hashed, with a slot table when there are too many to scan: an object's own,
+/// or shared by every object of one `MustacheShape`.
 final class KeyTable: Sendable {
     let keys: [HashedKey]
+    /// An open-addressing table of key positions by hash, for tables too large to scan:
+    /// `slots.count` is a power of two at least twice the key count, -1 marks a free slot.
     private let slots: [Int32]
 
-    /// nil when `keys` repeats one.
-    init?(_ names: [String]) {
+    static let empty = KeyTable(distinct: [])
+
+    /// nil when `names` repeats one.
+    convenience init?(_ names: [String]) {
         guard Set(names).count == names.count else { return nil }
-        keys = names.map(HashedKey.init)
+        self.init(distinct: names.map(HashedKey.init))
+    }
+
+    /// `keys` holds no key twice.
+    init(distinct keys: [HashedKey]) {
+        self.keys = keys
         guard keys.count > MustacheObject.scanLimit else {
             slots = []
             return
@@ -222,7 +174,7 @@ final class KeyTable: Sendable {
 /// The keys of one kind of object a program makes many of, in a `static let` beside the code
 /// that makes them: the first object made tables its keys, every later one with the same keys
 /// shares that table. Any keys give a correct object: pairs with other keys than the table's (or
-/// a key twice) make an object of their own entries.
+/// a key twice) make an object with a table of its own.
 public final class MustacheShape: Sendable {
     private let table = Mutex<KeyTable?>(nil)
 
@@ -236,7 +188,7 @@ public final class MustacheShape: Sendable {
             table = KeyTable(pairs.map(\.key))
             return table
         }
-        if let shared { return MustacheObject(table: shared, values: values) }
+        if let shared { return MustacheObject(storage: MustacheObject.Storage(table: shared, values: values)) }
         var object = MustacheObject()
         for (key, value) in pairs where value != nil { object[key] = value }
         return object

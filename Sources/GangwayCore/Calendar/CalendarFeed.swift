@@ -31,7 +31,7 @@ public enum CalendarFeed {
     /// `clinics/<slug>/calendar.ics`: the clinic's own dates, named "<site title>: <clinic>", as
     /// UTF-8 bytes, as the build writes them.
     public static func clinic(_ clinic: Clinic, siteTitle: String, baseURL: String, today: Day) -> [UInt8] {
-        feed(named: "\(siteTitle): \(clinic.status.clinic)", events: [events(clinic, stamp: Stamp(baseURL: baseURL, today: today))])
+        feed(named: clinicName(siteTitle: siteTitle, clinic: clinic.status.clinic), events: [events(clinic, stamp: Stamp(baseURL: baseURL, today: today))])
     }
 
     /// `team/calendar.ics`: every clinic's dates in one feed, in the order given.
@@ -40,6 +40,8 @@ public enum CalendarFeed {
         return feed(named: allClinicsName(siteTitle: siteTitle), events: clinics.map { events($0, stamp: stamp) })
     }
 
+    /// The feeds' names: "<site title>: <clinic>" and "<site title>: all clinics".
+    static func clinicName(siteTitle: String, clinic: String) -> String { "\(siteTitle): \(clinic)" }
     static func allClinicsName(siteTitle: String) -> String { "\(siteTitle): all clinics" }
 
     /// What one event marks.

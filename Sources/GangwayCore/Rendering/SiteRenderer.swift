@@ -73,7 +73,8 @@ struct SiteRenderer: Sendable {
                                 "guide_url": .string("../../guides/\(guide.name)/index.html"), "page_url": .string(baseURL + "clinics/\(folder)/")])
         try sink.write("clinics/\(folder)/index.html", Data(html))
         try sink.write("clinics/\(folder)/status.json", Data(parts.statusJSON + [UInt8(ascii: "\n")]))
-        try sink.write("clinics/\(folder)/calendar.ics", Data(CalendarFeed.feed(named: "\(site.config.title): \(view.status.clinic)", events: [parts.calendarEvents])))
+        try sink.write("clinics/\(folder)/calendar.ics", Data(CalendarFeed.feed(named: CalendarFeed.clinicName(siteTitle: site.config.title, clinic: view.status.clinic),
+                                                                                 events: [parts.calendarEvents])))
         view.written = parts
         return view
     }

@@ -72,28 +72,27 @@ public enum ContactText {
             byteClasses.withUnsafeBufferPointer { classes in
                 var digits = 0, separators = 0
                 var previous: (UInt8, UInt8) = (0, 0)
+                var afterAt: Bool { previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") }
                 for byte in bytes {
                     switch classes[Int(byte)] {
                     case ByteClass.digit:
                         digits &+= 1
                         if digits >= minimumPhoneDigits { return true }
                         separators = 0
+                    case ByteClass.closingSeparator:
+                        // `)` closes `(at)`, and is a phone separator too.
+                        if afterAt { return true }
+                        fallthrough
                     case ByteClass.separator:
                         separators &+= 1
                         if separators > maximumSeparatorRun { digits = 0; separators = 0 }
+                    case ByteClass.closing:
+                        // `]` and `}` close `[at]` and `{at}`.
+                        if afterAt { return true }
+                        fallthrough
                     case ByteClass.other:
                         digits = 0
                         separators = 0
-                    case ByteClass.closing:
-                        // `)` closes `(at)`, and is a separator too; `]` and `}` close `[at]` and `{at}`.
-                        if previous.0 | 0x20 == UInt8(ascii: "a") && previous.1 | 0x20 == UInt8(ascii: "t") { return true }
-                        if byte == UInt8(ascii: ")") {
-                            separators &+= 1
-                            if separators > maximumSeparatorRun { digits = 0; separators = 0 }
-                        } else {
-                            digits = 0
-                            separators = 0
-                        }
                     default:
                         return true
                     }
@@ -107,7 +106,7 @@ public enum ContactText {
     /// What each byte is to `mayHoldContact`: one table lookup a byte, for a test that reads every
     /// byte of every note.
     private enum ByteClass {
-        static let other: UInt8 = 0, digit: UInt8 = 1, separator: UInt8 = 2, closing: UInt8 = 3, contact: UInt8 = 4
+        static let other: UInt8 = 0, digit: UInt8 = 1, separator: UInt8 = 2, closingSeparator: UInt8 = 3, closing: UInt8 = 4, contact: UInt8 = 5
     }
 
     private static let byteClasses: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
@@ -115,7 +114,8 @@ public enum ContactText {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return ByteClass.digit
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"),
              UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "+"): return ByteClass.separator
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return ByteClass.closing
+        case UInt8(ascii: ")"): return ByteClass.closingSeparator
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): return ByteClass.closing
         case UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "&"), 0x80...: return ByteClass.contact
         default: return ByteClass.other
         }

@@ -38,7 +38,7 @@ public struct NonProviderRoles: Sendable {
     public func match(_ role: String?) -> Bool {
         guard let role else { return false }
         if let asciiEntries, let text = Self.asciiText(role) {
-            return asciiEntries.contains { Self.contains($0, in: text) }
+            return asciiEntries.contains { Self.bytes($0, standIn: text) }
         }
         return matchByCharacters(role)
     }
@@ -66,7 +66,7 @@ public struct NonProviderRoles: Sendable {
     }
 
     /// Whether `part` stands anywhere in `text`.
-    private static func contains(_ part: [UInt8], in text: [UInt8]) -> Bool {
+    private static func bytes(_ part: [UInt8], standIn text: [UInt8]) -> Bool {
         guard part.count <= text.count else { return false }
         return part.withUnsafeBufferPointer { p in
             text.withUnsafeBufferPointer { t in
@@ -82,36 +82,6 @@ public struct NonProviderRoles: Sendable {
             guard entry.count <= words.count else { return false }
             return (0...(words.count - entry.count)).contains { start in words[start..<(start + entry.count)].elementsEqual(entry) }
         }
-    }
-
-    /// Whether one entry's words stand in a row in `words`.
-    private static func contains<Word: Equatable>(_ entries: [[Word]], in words: [Word]) -> Bool {
-        entries.contains { entry in
-            guard entry.count <= words.count else { return false }
-            return (0...(words.count - entry.count)).contains { start in words[start..<(start + entry.count)].elementsEqual(entry) }
-        }
-    }
-
-    /// `words(text)` for ASCII text, as bytes (letters and digits are then `[A-Za-z0-9]`); nil otherwise.
-    private static func asciiWords(_ text: String) -> [[UInt8]]? {
-        var words: [[UInt8]] = []
-        var word: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            default:
-                if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        return words
-    }
-
-    private static func asciiBytes(_ entries: [[Substring]]) -> [[[UInt8]]]? {
-        guard entries.allSatisfy({ $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }) else { return nil }
-        return entries.map { $0.map { Array($0.utf8) } }
     }
 
     /// Lower-case words: runs of letters and digits.
